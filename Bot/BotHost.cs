@@ -1,0 +1,96 @@
+using ChatBot.Adapters;
+using ChatBot.Bots;
+using ChatBot.Endpoints;
+using ChatBot.Options;
+using ChatBot.Storage;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace ChatBot;
+
+/// <summary>Builds the web host: configuration, services, the bot's pipeline and its endpoints.</summary>
+public static class BotHost
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = FindContentRoot(),
+        });
+        configure?.Invoke(builder);
+        AddServices(builder.Services, builder.Configuration, builder.Environment);
+
+        var app = builder.Build();
+        MapEndpoints(app);
+        return app;
+    }
+
+    public static void AddServices(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddOptions<BotOptions>().Bind(configuration.GetSection(BotOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+
+        services.AddHttpClient();
+        services.AddSingleton<IStorage>(sp => CreateStorage(sp.GetRequiredService<IOptions<StorageOptions>>().Value, environment));
+        services.AddSingleton<ConversationState>();
+        services.AddSingleton<UserState>();
+
+        // Anonymous when MicrosoftAppId is empty (as with the Emulator and the local channel), JWT-validated when set.
+        services.AddSingleton<BotFrameworkAuthentication>(sp => new ConfigurationBotFrameworkAuthentication(
+            configuration,
+            httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
+            logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>()));
+
+        // Pipeline middleware, in order.
+        services.AddSingleton<IMiddleware, InputSanitizerMiddleware>();
+
+        services.AddSingleton<AdapterWithErrorHandler>();
+        services.AddSingleton<CloudAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());
+        services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());
+        services.AddTransient<IBot, MainBot>();
+    }
+
+    public static void MapEndpoints(WebApplication app)
+    {
+        app.UseExceptionHandler(errorApp => errorApp.Run(async context =>
+        {
+            // Whatever went wrong, the caller gets one plain line, never a stack trace.
+            context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+            await context.Response.WriteAsJsonAsync(new { error = "The server could not handle this request." });
+        }));
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+
+        app.MapGet("/healthz", () => Results.Json(new { status = "ok" }));
+        app.MapPost("/api/messages", MessagesEndpoint.HandleAsync);
+    }
+
+    internal static IStorage CreateStorage(StorageOptions options, IHostEnvironment environment) => options.Kind switch
+    {
+        StorageKind.Memory => new InMemoryStorage(),
+        StorageKind.Sqlite => new SqliteStorage(Path.Combine(ResolvePath(options.Path, environment), "chatbot.db")),
+        _ => throw new InvalidOperationException($"Storage:Kind '{options.Kind}' is not supported yet. Use Sqlite or Memory."),
+    };
+
+    internal static string ResolvePath(string path, IHostEnvironment environment) =>
+        Path.IsPathRooted(path) ? path : Path.GetFullPath(Path.Combine(environment.ContentRootPath, path));
+
+    /// <summary>
+    /// The Bot project folder (where wwwroot and appsettings.json live), whether the host runs from
+    /// `dotnet run --project Bot`, from a test's bin folder, or from a published folder.
+    /// </summary>
+    private static string FindContentRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "ChatBot.sln")))
+            {
+                return Path.Combine(dir.FullName, "Bot");
+            }
+        }
+        return Directory.GetCurrentDirectory();
+    }
+}

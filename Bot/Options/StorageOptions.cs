@@ -1,0 +1,29 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ChatBot.Options;
+
+/// <summary>The "Storage" section: where state, conversations, the handoff queue and events are kept.</summary>
+public sealed class StorageOptions
+{
+    public const string Section = "Storage";
+
+    /// <summary>Sqlite (default, embedded), Blob (Azure Blob Storage) or Memory (tests only).</summary>
+    [Required]
+    public StorageKind Kind { get; set; } = StorageKind.Sqlite;
+
+    /// <summary>Sqlite: the folder of the database file, relative to the Bot folder unless absolute.</summary>
+    public string Path { get; set; } = "./data";
+
+    /// <summary>Blob: the storage account connection string.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>Blob: the container, created when missing.</summary>
+    public string Container { get; set; } = "chatbot";
+}
+
+public enum StorageKind
+{
+    Sqlite,
+    Blob,
+    Memory,
+}

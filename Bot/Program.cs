@@ -1,0 +1,6 @@
+using ChatBot;
+
+var app = BotHost.Build(args);
+app.Run();
+
+public partial class Program;
