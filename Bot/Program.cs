@@ -1,6 +1,13 @@
 using ChatBot;
+using ChatBot.Commands;
+
+if (CommandLine.IsCommand(args))
+{
+    return await CommandLine.RunAsync(args);
+}
 
 var app = BotHost.Build(args);
-app.Run();
+await app.RunAsync();
+return 0;
 
 public partial class Program;
