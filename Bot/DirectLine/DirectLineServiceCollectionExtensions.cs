@@ -1,3 +1,4 @@
+using ChatBot.Adapters;
 using ChatBot.Options;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -15,6 +16,7 @@ public static class DirectLineServiceCollectionExtensions
     {
         services.AddOptions<DirectLineOptions>().Bind(configuration.GetSection(DirectLineOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ConnectorClientCache>();
         services.AddHttpClient(LocalConnectorFactory.HttpClientName);
         services.AddSingleton<DirectLineTokenService>();
         services.AddSingleton<ConversationStore>();
@@ -33,6 +35,7 @@ public static class DirectLineServiceCollectionExtensions
             sp.GetRequiredService<LocalServiceUrls>(),
             sp.GetRequiredService<LocalBotCredentials>(),
             sp.GetRequiredService<IHttpClientFactory>(),
+            sp.GetRequiredService<ConnectorClientCache>(),
             configuration));
         return services;
     }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using ChatBot.Adapters;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Bot.Builder.Skills;
 using Microsoft.Bot.Schema;
@@ -18,6 +19,7 @@ public sealed class LocalChannelAuthentication(
     LocalServiceUrls localUrls,
     LocalBotCredentials credentials,
     IHttpClientFactory httpClients,
+    ConnectorClientCache cache,
     IConfiguration configuration) : BotFrameworkAuthentication
 {
     public override async Task<AuthenticateRequestResult> AuthenticateRequestAsync(Activity activity, string authHeader, CancellationToken cancellationToken)
@@ -59,7 +61,7 @@ public sealed class LocalChannelAuthentication(
         inner.AuthenticateChannelRequestAsync(authHeader, cancellationToken);
 
     private ConnectorFactory Wrap(ConnectorFactory? factory) =>
-        factory is LocalConnectorFactory ? factory : new LocalConnectorFactory(factory, localUrls, credentials, httpClients);
+        factory is LocalConnectorFactory ? factory : new LocalConnectorFactory(factory, localUrls, credentials, httpClients, cache);
 
     /// <summary>The identity a channel request for this bot would have: its app id as audience (empty when anonymous).</summary>
     private ClaimsIdentity BotIdentity()
