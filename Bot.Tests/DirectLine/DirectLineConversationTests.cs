@@ -123,3 +123,30 @@ public class DirectLineConversationTests
         Assert.Equal(watermark, next);
     }
 }
+
+public class DirectLineWithAppIdTests
+{
+    [Fact]
+    public async Task Local_channel_works_offline_when_a_MicrosoftAppId_is_configured()
+    {
+        // No AAD is reachable here: the local channel must not need it (its tokens are local), while
+        // /api/messages keeps refusing unauthenticated callers as the SDK does with an app id.
+        await using var host = await BotTestHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["MicrosoftAppId"] = "00000000-0000-0000-0000-000000000001",
+            ["MicrosoftAppPassword"] = "not-a-real-secret",
+        });
+        using var client = new DirectLineTestClient(host.BaseUrl);
+
+        var grant = await client.StartConversationAsync();
+        var id = await client.PostMessageAsync(grant, "hello");
+
+        await client.WaitForAsync(grant, DirectLineTestClient.IsBotMessage, "the welcome");
+        await client.WaitForAsync(grant, a => a.Value<string>("replyToId") == id, "the reply");
+        using var http = host.CreateClient();
+        var anonymous = await http.PostAsync("api/messages", new StringContent(
+            """{"type":"message","text":"hi","serviceUrl":"http://127.0.0.1:9/","conversation":{"id":"c"},"from":{"id":"u"},"recipient":{"id":"b"},"channelId":"test"}""",
+            System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+    }
+}

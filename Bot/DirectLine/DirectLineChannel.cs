@@ -35,7 +35,7 @@ public sealed class DirectLineChannel(
             ["recipient"] = Bot(),
             ["membersAdded"] = new JArray(user),
         };
-        await DeliverAsync(update, cancellationToken);
+        await DeliverAsync(update);
     }
 
     /// <summary>Stores the user's activity, then runs the bot's turn for it. Null when the conversation is gone.</summary>
@@ -52,7 +52,7 @@ public sealed class DirectLineChannel(
             var typing = Stamp(activity, token, $"{token.ConversationId}|typing-{Guid.NewGuid():N}",
                 DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'"));
             typing["serviceUrl"] = serviceUrl;
-            await DeliverAsync(typing, cancellationToken);
+            await DeliverAsync(typing);
             return typing;
         }
 
@@ -64,7 +64,7 @@ public sealed class DirectLineChannel(
 
         var toBot = (JObject)stored.DeepClone();
         toBot["serviceUrl"] = serviceUrl;
-        await DeliverAsync(toBot, cancellationToken);
+        await DeliverAsync(toBot);
         return stored;
     }
 
@@ -81,13 +81,17 @@ public sealed class DirectLineChannel(
         return copy;
     }
 
-    private async Task DeliverAsync(JObject activity, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs the bot's turn to the end even if the client hangs up meanwhile: the activity is already stored
+    /// (or the conversation already marked started), so its turn must not be cut off half-way.
+    /// </summary>
+    private async Task DeliverAsync(JObject activity)
     {
         try
         {
-            await gateway.SendAsync(activity, cancellationToken);
+            await gateway.SendAsync(activity, CancellationToken.None);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex)
         {
             // The user's activity is stored and acknowledged; the bot's failure must not fail the client's post.
             logger.LogError(ex, "Could not deliver a Direct Line {Type} activity to the bot in conversation {ConversationId}",
