@@ -104,7 +104,12 @@ public class DirectLineSecurityTests
             """{"user":{"id":"visitor-ffffffffffffffff"}}"""));
         AssertError(HttpStatusCode.BadRequest, await client.SendAsync(HttpMethod.Post, "tokens/generate", null, """{"user":{"id":"coach:1"}}"""));
         AssertError(HttpStatusCode.BadRequest, await client.SendAsync(HttpMethod.Post, "tokens/generate", null, """{"user":{"id":"short"}}"""));
-        AssertError(HttpStatusCode.BadRequest, await client.SendAsync(HttpMethod.Post, "tokens/generate", null, "{oops"));
+        foreach (var bad in new[] { "{oops", "[]", """{"user":"x"}""", """{"user":[1]}""", """{"user":{"id":5}}""" })
+        {
+            AssertError(HttpStatusCode.BadRequest, await client.SendAsync(HttpMethod.Post, "tokens/generate", null, bad));
+        }
+        var (status, _) = await client.SendAsync(HttpMethod.Post, "tokens/generate", null, """{"user":null}""");
+        Assert.Equal(HttpStatusCode.OK, status);
         Assert.NotEmpty(await client.GetAllAsync(owner));
     }
 

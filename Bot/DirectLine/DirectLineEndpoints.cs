@@ -47,23 +47,24 @@ public static class DirectLineEndpoints
         string? userId = null, userName = null;
         if (!string.IsNullOrWhiteSpace(body))
         {
+            JToken parsed;
             try
             {
-                if (JToken.Parse(body) is not JObject root || (root["user"] != null && root["user"] is not JObject))
-                {
-                    return DirectLineHttp.Error(StatusCodes.Status400BadRequest, "The body must be {\"user\": {\"id\": \"...\"}}.");
-                }
-                userId = root["user"]?["id"]?.Type == JTokenType.String ? (string?)root["user"]!["id"] : null;
-                userName = root["user"]?["name"]?.Type == JTokenType.String ? (string?)root["user"]!["name"] : null;
-                if (root["user"]?["id"] is { Type: not JTokenType.String and not JTokenType.Null })
-                {
-                    return DirectLineHttp.Error(StatusCodes.Status400BadRequest, "'user.id' must be a string.");
-                }
+                parsed = JToken.Parse(body);
             }
             catch (JsonException)
             {
                 return DirectLineHttp.Error(StatusCodes.Status400BadRequest, "The request body is not valid JSON.");
             }
+            var userToken = (parsed as JObject)?["user"];
+            var user = userToken as JObject;
+            if (parsed is not JObject || (userToken != null && userToken.Type != JTokenType.Null && user == null)
+                || (user?["id"] is { } id && id.Type is not (JTokenType.String or JTokenType.Null)))
+            {
+                return DirectLineHttp.Error(StatusCodes.Status400BadRequest, "The body must be {\"user\": {\"id\": \"...\"}}.");
+            }
+            userId = user?["id"]?.Type == JTokenType.String ? (string?)user["id"] : null;
+            userName = user?["name"]?.Type == JTokenType.String ? (string?)user["name"] : null;
         }
         if (userId != null && !DirectLineHttp.IsPageUserId(userId))
         {

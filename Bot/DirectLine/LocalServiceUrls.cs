@@ -34,7 +34,7 @@ public sealed class LocalServiceUrls(IOptions<DirectLineOptions> options, IServe
                 address = address.MapToIPv4();
             }
             var host = address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{address}]" : address.ToString();
-            url = $"http://{host}:{context.Connection.LocalPort}/";
+            url = $"{(context.Request.IsHttps ? "https" : "http")}://{host}:{context.Connection.LocalPort}/";
         }
         _issued.TryAdd(Authority(url) ?? url, true);
         return url;
