@@ -80,3 +80,31 @@ public class DirectLineIssuerTests
         Assert.Equal(countBefore, (await client.GetAllAsync(grant)).Count);
     }
 }
+
+public class DirectLineProactiveTests
+{
+    [Fact]
+    public async Task A_proactive_message_through_the_adapter_reaches_the_Direct_Line_client()
+    {
+        await using var host = await BotTestHost.StartAsync();
+        using var client = new DirectLineTestClient(host.BaseUrl);
+        var grant = await client.StartConversationAsync("visitor-iiiiiiiiiiiiiiii");
+        var welcome = await client.WaitForAsync(grant, DirectLineTestClient.IsBotMessage, "the welcome");
+        var adapter = host.Services.GetRequiredService<Microsoft.Bot.Builder.Integration.AspNet.Core.CloudAdapter>();
+
+        // What the handoff keeps from a turn (Activity.GetConversationReference()): serviceUrl is this host.
+        var reference = new Microsoft.Bot.Schema.ConversationReference
+        {
+            ChannelId = "directline",
+            ServiceUrl = host.BaseUrl + "/",
+            Conversation = new Microsoft.Bot.Schema.ConversationAccount { Id = grant.ConversationId },
+            User = new Microsoft.Bot.Schema.ChannelAccount { Id = "visitor-iiiiiiiiiiiiiiii" },
+            Bot = new Microsoft.Bot.Schema.ChannelAccount { Id = welcome["from"]!.Value<string>("id") },
+        };
+        await adapter.ContinueConversationAsync(string.Empty, reference,
+            (turn, ct) => turn.SendActivityAsync("A coach will be with you shortly.", cancellationToken: ct), default);
+
+        var proactive = await client.WaitForAsync(grant, a => a.Value<string>("text") == "A coach will be with you shortly.", "the proactive message");
+        Assert.Equal("bot", proactive["from"]!.Value<string>("role"));
+    }
+}
