@@ -41,13 +41,18 @@ public static class BotHost
         services.AddSingleton<UserState>();
 
         // Anonymous when MicrosoftAppId is empty (as with the Emulator and the local channel), JWT-validated when set.
-        // Wrapped so that turns reuse Connector clients: see Adapters/ConnectorClientCache.cs for why.
+        services.AddSingleton<BotFrameworkAuthentication>(sp => new ConfigurationBotFrameworkAuthentication(
+            configuration,
+            httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
+            logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>()));
+        // The local Direct Line channel wraps it for activities whose serviceUrl is this host.
+        services.AddDirectLine(configuration);
+        // Outermost, so every channel's turns (local or not) reuse Connector clients: see Adapters/ConnectorClientCache.cs.
         services.AddSingleton<ConnectorClientCache>();
+        var authentication = services.Last(d => d.ServiceType == typeof(BotFrameworkAuthentication));
+        services.Remove(authentication);
         services.AddSingleton<BotFrameworkAuthentication>(sp => new ReusingBotFrameworkAuthentication(
-            new ConfigurationBotFrameworkAuthentication(
-                configuration,
-                httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
-                logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>()),
+            (BotFrameworkAuthentication)authentication.ImplementationFactory!(sp),
             sp.GetRequiredService<ConnectorClientCache>()));
 
         // Pipeline middleware, in order.
@@ -57,8 +62,6 @@ public static class BotHost
         services.AddSingleton<CloudAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());
         services.AddTransient<IBot, MainBot>();
-
-        services.AddDirectLine(configuration);
     }
 
     public static void MapEndpoints(WebApplication app)
