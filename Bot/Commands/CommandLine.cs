@@ -9,6 +9,7 @@ public static class CommandLine
 {
     private static readonly Dictionary<string, (string Usage, Func<string[], Task<int>> Run)> Commands = new(StringComparer.OrdinalIgnoreCase)
     {
+        ["demo-data"] = (DemoDataCommand.Usage, DemoDataCommand.RunAsync),
     };
 
     public static bool IsCommand(string[] args) =>
