@@ -124,7 +124,7 @@ public static class DemoMonth
 
         // Answered: waits shrink as the month goes on, with a long tail.
         var coach = Coaches[random.Next(Coaches.Length)];
-        var typical = 22 - 8 * progress;
+        var typical = 16 - 5 * progress;
         var waitSeconds = Math.Max(2, typical * Math.Exp(0.6 * Gaussian(random)) - 4);
         var firstReplySeconds = waitSeconds + 2 + random.NextDouble() * 6;
         s.At(requestedAt.AddSeconds(waitSeconds), OutcomeEventNames.HandoffAccepted,

@@ -13,6 +13,9 @@ namespace ChatBot.Metrics;
 /// </summary>
 public static class MetricsEndpoints
 {
+    /// <summary>Web casing, and nulls written out: a rate with no denominator is null, not missing.</summary>
+    private static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web);
+
     public static IEndpointRouteBuilder MapMetrics(this IEndpointRouteBuilder app)
     {
         app.MapGet("/dashboard", Dashboard);
@@ -65,7 +68,7 @@ public static class MetricsEndpoints
                 csat = options.Value.CsatTarget,
             },
             metrics = report,
-        }, OutcomeEventJson.Options);
+        }, Json);
     }
 
     private static async Task<IResult> EventsCsv(
