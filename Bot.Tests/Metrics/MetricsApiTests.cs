@@ -107,6 +107,7 @@ public class MetricsApiTests
     [InlineData("api/metrics/events.csv")]
     [InlineData("api/metrics/daily.csv")]
     [InlineData("dashboard")]
+    [InlineData("dashboard.html")]
     public async Task Without_a_key_it_is_401_and_with_a_wrong_key_403(string url)
     {
         await using var host = await BotTestHost.StartAsync(Settings());
@@ -190,6 +191,40 @@ public class MetricsApiTests
             $"2026-11-02,6,2,4,{4.0 / 6:R},0.5,0.4,0.25,0.25,0.4",
             "2026-11-03,0,0,0,,,,,,",
         ], lines);
+    }
+
+    [Fact]
+    public async Task The_host_keeps_events_in_events_db_under_Storage_Path_by_default_and_they_survive_a_restart()
+    {
+        var settings = Settings();
+        settings["Storage:Kind"] = "Sqlite";
+        string dataPath;
+        await using (var first = await BotTestHost.StartAsync(settings))
+        {
+            dataPath = first.DataPath;
+            var log = first.Services.GetRequiredService<IEventLog>();
+            Assert.Equal(Path.Combine(dataPath, "events.db"), Assert.IsType<ChatBot.Events.SqliteEventLog>(log).DatabaseFile);
+            foreach (var e in ScriptedConversations.All())
+            {
+                await first.Services.GetRequiredService<IOutcomeEventSink>().RecordAsync(e);
+            }
+        }
+
+        await using var second = await BotTestHost.StartAsync(settings, dataPath);
+        using var client = second.CreateClient();
+        using var json = JsonDocument.Parse(await (await client.SendAsync(Get("api/metrics?from=2026-11-02&to=2026-11-02"))).Content.ReadAsStringAsync());
+        Assert.Equal(6, json.RootElement.GetProperty("metrics").GetProperty("engagements").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_short_access_key_stops_the_host_at_start()
+    {
+        var settings = Settings();
+        settings["Metrics:AccessKeys:0"] = "short";
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => BotTestHost.StartAsync(settings));
+
+        Assert.Contains("AccessKeys", error.Message);
     }
 
     [Fact]

@@ -19,6 +19,8 @@ public static class MetricsEndpoints
     public static IEndpointRouteBuilder MapMetrics(this IEndpointRouteBuilder app)
     {
         app.MapGet("/dashboard", Dashboard);
+        // The page's file would otherwise be served by the static files without a key.
+        app.MapGet("/dashboard.html", Dashboard);
         var api = app.MapGroup("/api/metrics");
         api.MapGet("", Metrics);
         api.MapGet("/events.csv", EventsCsv);
