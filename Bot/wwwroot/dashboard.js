@@ -86,7 +86,7 @@
       options: {
         maintainAspectRatio: false,
         plugins: { legend: { display: false }, tooltip: { callbacks: { label: c => c.dataset.label + ': ' + (c.parsed.y === null ? '—' : c.parsed.y.toFixed(1) + '%') } } },
-        scales: { y: { min: 0, max: 100, ticks: { callback: v => v + '%' } }, x: { ticks: { maxTicksLimit: 8 } } },
+        scales: { y: { min: 0, max: 100, ticks: { callback: v => v + '%' } }, x: { offset: days.length === 1, ticks: { maxTicksLimit: 8 } } },
       },
     }));
   }
