@@ -1,5 +1,6 @@
 using ChatBot.Adapters;
 using ChatBot.Bots;
+using ChatBot.DirectLine;
 using ChatBot.Endpoints;
 using ChatBot.Events;
 using ChatBot.Metrics;
@@ -59,6 +60,8 @@ public static class BotHost
         services.AddSingleton<CloudAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());
         services.AddTransient<IBot, MainBot>();
+
+        services.AddDirectLine(configuration);
     }
 
     public static void MapEndpoints(WebApplication app)
@@ -74,6 +77,7 @@ public static class BotHost
 
         app.MapGet("/healthz", () => Results.Json(new { status = "ok" }));
         app.MapPost("/api/messages", MessagesEndpoint.HandleAsync);
+        app.MapDirectLine();
         app.MapMetrics();
     }
 
