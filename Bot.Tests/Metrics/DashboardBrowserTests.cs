@@ -13,7 +13,7 @@ namespace ChatBot.Tests.Metrics;
 /// <summary>
 /// The dashboard in Debian's headless Chromium (playwright-core, Bot.Tests/Browser/dashboard.mjs) with only
 /// loopback reachable: it must render offline, show the same numbers as /api/metrics and say DEMO DATA on the
-/// demo store. Screenshots: test-output/metrics-dashboard-*.png. Needs /usr/bin/chromium and
+/// demo store. Screenshots: test-output/browser/metrics-dashboard-*.png. Needs /usr/bin/chromium and
 /// Bot.Tests/Browser/node_modules (./test.sh installs both).
 /// </summary>
 public class DashboardBrowserTests(ITestOutputHelper output)
@@ -96,7 +96,9 @@ public class DashboardBrowserTests(ITestOutputHelper output)
             "playwright-core is missing: run ./test.sh (npm ci in Bot.Tests/Browser).");
         Assert.True(File.Exists(Path.Combine(TestPaths.RepoRoot, "Bot", "wwwroot", "lib", "chart.js", "chart.umd.js")), "chart.js was not bundled by the build.");
 
-        var screenshot = TestPaths.Output(screenshotName);
+        var folder = TestPaths.Output("browser");
+        Directory.CreateDirectory(folder);
+        var screenshot = Path.Combine(folder, screenshotName);
         File.Delete(screenshot);
         var url = $"{host.BaseUrl}/dashboard?key={MetricsApiTests.Key}&{query}";
         var start = new ProcessStartInfo("node", ["dashboard.mjs", url, screenshot])
