@@ -12,7 +12,7 @@ namespace ChatBot.Commands;
 /// </summary>
 public static class DemoDataCommand
 {
-    public const string Usage = "[--days 30] [--seed 7] [--end yyyy-MM-dd] [--path folder]  writes a labelled demo month of events into the demo store";
+    public const string Usage = "[--days 30] [--seed 7] [--end yyyy-MM-dd] [--path folder]: writes a labelled demo month of events into the demo store";
 
     public static Task<int> RunAsync(string[] args)
     {
@@ -33,7 +33,7 @@ public static class DemoDataCommand
             };
             if (!ok)
             {
-                Console.Error.WriteLine($"demo-data: bad argument '{args[i]}'. Usage: demo-data {Usage}");
+                Console.Error.WriteLine($"demo-data: bad value for '{args[i]}': '{value}'. Usage: demo-data {Usage}");
                 return Task.FromResult(2);
             }
             i++;
