@@ -40,13 +40,14 @@ public class RecordingOutcomeEventSinkTests
 
         await sink.RecordAsync(FirstReply);
         await sink.RecordAsync(FirstReply with { Id = "faq", Name = OutcomeEventNames.FaqUnanswered, Question = "secret text?", DurationMs = null });
+        await sink.RecordAsync(FirstReply with { Id = "accepted", Name = OutcomeEventNames.HandoffAccepted, DurationMs = 8_000 });
 
         var stored = new List<OutcomeEvent>();
         await foreach (var e in log.ReadAsync(DateTimeOffset.UtcNow.AddMinutes(-1), DateTimeOffset.UtcNow.AddMinutes(1)))
         {
             stored.Add(e);
         }
-        Assert.Equal([OutcomeEventNames.HandoffFirstReply, OutcomeEventNames.FaqUnanswered], stored.Select(e => e.Name));
+        Assert.Equal([OutcomeEventNames.HandoffFirstReply, OutcomeEventNames.FaqUnanswered, OutcomeEventNames.HandoffAccepted], stored.Select(e => e.Name));
 
         telemetry.Verify(t => t.TrackEvent(
             OutcomeEventNames.HandoffFirstReply,
@@ -60,7 +61,8 @@ public class RecordingOutcomeEventSinkTests
 
         Assert.Contains(("chatbot.outcome_events", 1.0, OutcomeEventNames.HandoffFirstReply), measured);
         Assert.Contains(("chatbot.outcome_events", 1.0, OutcomeEventNames.FaqUnanswered), measured);
-        Assert.Contains(measured, m => m.Instrument == "chatbot.handoff.first_response_time" && m.Value == 12.5);
+        Assert.Equal([12.5], measured.Where(m => m.Instrument == "chatbot.handoff.first_response_time").Select(m => m.Value));
+        Assert.Equal([8.0], measured.Where(m => m.Instrument == "chatbot.handoff.queue_wait").Select(m => m.Value));
     }
 
     [Fact]
