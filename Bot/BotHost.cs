@@ -2,6 +2,8 @@ using ChatBot.Adapters;
 using ChatBot.Bots;
 using ChatBot.DirectLine;
 using ChatBot.Endpoints;
+using ChatBot.Events;
+using ChatBot.Metrics;
 using ChatBot.Options;
 using ChatBot.Storage;
 using Microsoft.Bot.Builder;
@@ -39,6 +41,7 @@ public static class BotHost
         services.AddSingleton<IStorage>(sp => CreateStorage(sp.GetRequiredService<IOptions<StorageOptions>>().Value, environment));
         services.AddSingleton<ConversationState>();
         services.AddSingleton<UserState>();
+        services.AddOutcomeEvents(configuration);
 
         // Anonymous when MicrosoftAppId is empty (as with the Emulator and the local channel), JWT-validated when set.
         services.AddSingleton<BotFrameworkAuthentication>(sp => new ConfigurationBotFrameworkAuthentication(
@@ -78,6 +81,7 @@ public static class BotHost
         app.MapGet("/healthz", () => Results.Json(new { status = "ok" }));
         app.MapPost("/api/messages", MessagesEndpoint.HandleAsync);
         app.MapDirectLine();
+        app.MapMetrics();
     }
 
     internal static IStorage CreateStorage(StorageOptions options, IHostEnvironment environment) => options.Kind switch
@@ -89,6 +93,9 @@ public static class BotHost
 
     internal static string ResolvePath(string path, IHostEnvironment environment) =>
         Path.IsPathRooted(path) ? path : Path.GetFullPath(Path.Combine(environment.ContentRootPath, path));
+
+    /// <summary>The Bot project folder (see <see cref="FindContentRoot"/>), for commands that read the host's configuration.</summary>
+    internal static string ContentRoot => FindContentRoot();
 
     /// <summary>
     /// The Bot project folder (where wwwroot and appsettings.json live), whether the host runs from
