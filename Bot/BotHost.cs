@@ -2,6 +2,8 @@ using ChatBot.Adapters;
 using ChatBot.Bots;
 using ChatBot.DirectLine;
 using ChatBot.Endpoints;
+using ChatBot.Events;
+using ChatBot.Metrics;
 using ChatBot.Options;
 using ChatBot.Storage;
 using Microsoft.Bot.Builder;
@@ -39,15 +41,21 @@ public static class BotHost
         services.AddSingleton<IStorage>(sp => CreateStorage(sp.GetRequiredService<IOptions<StorageOptions>>().Value, environment));
         services.AddSingleton<ConversationState>();
         services.AddSingleton<UserState>();
+        services.AddOutcomeEvents(configuration);
 
         // Anonymous when MicrosoftAppId is empty (as with the Emulator and the local channel), JWT-validated when set.
-        // Wrapped so that turns reuse Connector clients: see Adapters/ConnectorClientCache.cs for why.
+        services.AddSingleton<BotFrameworkAuthentication>(sp => new ConfigurationBotFrameworkAuthentication(
+            configuration,
+            httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
+            logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>()));
+        // The local Direct Line channel wraps it for activities whose serviceUrl is this host.
+        services.AddDirectLine(configuration);
+        // Outermost, so every channel's turns (local or not) reuse Connector clients: see Adapters/ConnectorClientCache.cs.
         services.AddSingleton<ConnectorClientCache>();
+        var authentication = services.Last(d => d.ServiceType == typeof(BotFrameworkAuthentication));
+        services.Remove(authentication);
         services.AddSingleton<BotFrameworkAuthentication>(sp => new ReusingBotFrameworkAuthentication(
-            new ConfigurationBotFrameworkAuthentication(
-                configuration,
-                httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
-                logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>()),
+            (BotFrameworkAuthentication)authentication.ImplementationFactory!(sp),
             sp.GetRequiredService<ConnectorClientCache>()));
 
         // Pipeline middleware, in order.
@@ -57,8 +65,6 @@ public static class BotHost
         services.AddSingleton<CloudAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());
         services.AddTransient<IBot, MainBot>();
-
-        services.AddDirectLine(configuration);
     }
 
     public static void MapEndpoints(WebApplication app)
@@ -75,6 +81,7 @@ public static class BotHost
         app.MapGet("/healthz", () => Results.Json(new { status = "ok" }));
         app.MapPost("/api/messages", MessagesEndpoint.HandleAsync);
         app.MapDirectLine();
+        app.MapMetrics();
     }
 
     internal static IStorage CreateStorage(StorageOptions options, IHostEnvironment environment) => options.Kind switch
@@ -86,6 +93,9 @@ public static class BotHost
 
     internal static string ResolvePath(string path, IHostEnvironment environment) =>
         Path.IsPathRooted(path) ? path : Path.GetFullPath(Path.Combine(environment.ContentRootPath, path));
+
+    /// <summary>The Bot project folder (see <see cref="FindContentRoot"/>), for commands that read the host's configuration.</summary>
+    internal static string ContentRoot => FindContentRoot();
 
     /// <summary>
     /// The Bot project folder (where wwwroot and appsettings.json live), whether the host runs from

@@ -1,4 +1,5 @@
 using ChatBot.Adapters;
+using ChatBot.Tests.DirectLine;
 using ChatBot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -63,5 +64,36 @@ public class ConnectorClientReuseTests
         private DateTimeOffset _now = DateTimeOffset.UtcNow;
         public override DateTimeOffset GetUtcNow() => _now;
         public void Advance(TimeSpan by) => _now += by;
+    }
+}
+
+/// <summary>The same reuse holds on the local Direct Line channel, whose replies come back through this host's Connector endpoints.</summary>
+public class DirectLineConnectorReuseTests
+{
+    [Fact]
+    public async Task Direct_Line_turns_of_two_visitors_share_one_client_and_replies_reach_the_right_conversation()
+    {
+        await using var host = await BotTestHost.StartAsync();
+        using var client = new DirectLineTestClient(host.BaseUrl);
+        var cache = host.Services.GetRequiredService<ConnectorClientCache>();
+
+        var first = await client.StartConversationAsync("dl_reuse_visitor_one");
+        var second = await client.StartConversationAsync("dl_reuse_visitor_two");
+        string lastFirst = "", lastSecond = "";
+        for (var i = 0; i < 3; i++)
+        {
+            lastFirst = await client.PostMessageAsync(first, $"alpha {i}");
+            lastSecond = await client.PostMessageAsync(second, $"beta {i}");
+        }
+        await client.WaitForAsync(first, a => DirectLineTestClient.IsBotMessage(a) && a.Value<string>("replyToId") == lastFirst, "the reply to the last message of the first visitor");
+        await client.WaitForAsync(second, a => DirectLineTestClient.IsBotMessage(a) && a.Value<string>("replyToId") == lastSecond, "the reply to the last message of the second visitor");
+        var all = await client.GetAllAsync(first);
+        var others = await client.GetAllAsync(second);
+
+        Assert.Equal(1, cache.ClientsCreated);
+        Assert.All(all, a => Assert.Equal(first.ConversationId, a["conversation"]?.Value<string>("id")));
+        Assert.All(others, a => Assert.Equal(second.ConversationId, a["conversation"]?.Value<string>("id")));
+        Assert.DoesNotContain(all, a => a.Value<string>("text")?.Contains("beta") == true);
+        Assert.DoesNotContain(others, a => a.Value<string>("text")?.Contains("alpha") == true);
     }
 }

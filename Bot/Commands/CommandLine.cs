@@ -11,6 +11,7 @@ public static class CommandLine
     {
         ["benchmark"] = (Benchmark.BenchmarkCommand.Usage, Benchmark.BenchmarkCommand.RunAsync),
         ["serve-echo"] = ("the benchmark's baseline: a plain SDK echo bot (same options as the host, e.g. --urls)", Benchmark.EchoBaselineCommand.RunAsync),
+        ["demo-data"] = (DemoDataCommand.Usage, DemoDataCommand.RunAsync),
     };
 
     public static bool IsCommand(string[] args) =>

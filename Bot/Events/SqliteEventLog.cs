@@ -1,0 +1,147 @@
+using System.Runtime.CompilerServices;
+using ChatBot.Handoff.Events;
+using Microsoft.Data.Sqlite;
+
+namespace ChatBot.Events;
+
+/// <summary>
+/// The embedded event log: one append-only table in its own SQLite file (WAL), indexed by time so that a
+/// range read does not scan the whole history. Timestamps are stored as UTC ticks, which sort exactly;
+/// the JSON column keeps the whole event in its one JSON form (<see cref="OutcomeEventJson"/>).
+/// Appending an event whose Id is already there does nothing, so a retried write never counts twice.
+/// </summary>
+public sealed class SqliteEventLog : IEventLog
+{
+    private readonly string _connectionString;
+
+    public SqliteEventLog(string databaseFile)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databaseFile))!);
+        DatabaseFile = databaseFile;
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = databaseFile,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            PRAGMA journal_mode = WAL;
+            PRAGMA synchronous = NORMAL;
+            CREATE TABLE IF NOT EXISTS events (
+                seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                id TEXT NOT NULL UNIQUE,
+                ts INTEGER NOT NULL,
+                name TEXT NOT NULL,
+                conversation_id TEXT NOT NULL,
+                visitor_id TEXT NULL,
+                schema_version INTEGER NOT NULL,
+                json TEXT NOT NULL);
+            CREATE INDEX IF NOT EXISTS events_ts ON events (ts, seq);
+            CREATE INDEX IF NOT EXISTS events_visitor ON events (visitor_id);
+            CREATE INDEX IF NOT EXISTS events_conversation ON events (conversation_id);
+            """;
+        command.ExecuteNonQuery();
+    }
+
+    public string DatabaseFile { get; }
+
+    public async Task RecordAsync(OutcomeEvent outcome, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT OR IGNORE INTO events (id, ts, name, conversation_id, visitor_id, schema_version, json)
+            VALUES ($id, $ts, $name, $conversation, $visitor, $version, $json)
+            """;
+        command.Parameters.AddWithValue("$id", outcome.Id);
+        command.Parameters.AddWithValue("$ts", outcome.Timestamp.UtcTicks);
+        command.Parameters.AddWithValue("$name", outcome.Name);
+        command.Parameters.AddWithValue("$conversation", outcome.ConversationId);
+        command.Parameters.AddWithValue("$visitor", (object?)outcome.VisitorId ?? DBNull.Value);
+        command.Parameters.AddWithValue("$version", outcome.SchemaVersion);
+        command.Parameters.AddWithValue("$json", OutcomeEventJson.Serialize(outcome));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Replaces the whole log with these events in one transaction. Only for a store of its own (the
+    /// demo-data command rewrites the demo store); the real log is append-only.
+    /// </summary>
+    public void ReplaceAll(IEnumerable<OutcomeEvent> outcomes)
+    {
+        using var connection = Open();
+        using var transaction = connection.BeginTransaction();
+        using (var clear = connection.CreateCommand())
+        {
+            clear.Transaction = transaction;
+            clear.CommandText = "DELETE FROM events";
+            clear.ExecuteNonQuery();
+        }
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            INSERT OR IGNORE INTO events (id, ts, name, conversation_id, visitor_id, schema_version, json)
+            VALUES ($id, $ts, $name, $conversation, $visitor, $version, $json)
+            """;
+        var id = command.Parameters.Add("$id", SqliteType.Text);
+        var ts = command.Parameters.Add("$ts", SqliteType.Integer);
+        var name = command.Parameters.Add("$name", SqliteType.Text);
+        var conversation = command.Parameters.Add("$conversation", SqliteType.Text);
+        var visitor = command.Parameters.Add("$visitor", SqliteType.Text);
+        var version = command.Parameters.Add("$version", SqliteType.Integer);
+        var json = command.Parameters.Add("$json", SqliteType.Text);
+        foreach (var outcome in outcomes)
+        {
+            id.Value = outcome.Id;
+            ts.Value = outcome.Timestamp.UtcTicks;
+            name.Value = outcome.Name;
+            conversation.Value = outcome.ConversationId;
+            visitor.Value = (object?)outcome.VisitorId ?? DBNull.Value;
+            version.Value = outcome.SchemaVersion;
+            json.Value = OutcomeEventJson.Serialize(outcome);
+            command.ExecuteNonQuery();
+        }
+        transaction.Commit();
+    }
+
+    public async IAsyncEnumerable<OutcomeEvent> ReadAsync(
+        DateTimeOffset from, DateTimeOffset to, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT json FROM events WHERE ts >= $from AND ts < $to ORDER BY ts, seq";
+        command.Parameters.AddWithValue("$from", from.UtcTicks);
+        command.Parameters.AddWithValue("$to", to.UtcTicks);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            yield return OutcomeEventJson.Deserialize(reader.GetString(0));
+        }
+    }
+
+    public async Task<int> DeleteVisitorAsync(string visitorId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(visitorId);
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        // Also the events of the visitor's conversations that carry no visitor id (a coach's note, a handoff
+        // outcome): they are still about this visitor.
+        command.CommandText = """
+            DELETE FROM events WHERE visitor_id = $visitor
+               OR conversation_id IN (SELECT conversation_id FROM events WHERE visitor_id = $visitor)
+            """;
+        command.Parameters.AddWithValue("$visitor", visitorId);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        return connection;
+    }
+}
