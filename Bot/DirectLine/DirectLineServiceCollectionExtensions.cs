@@ -1,4 +1,3 @@
-using ChatBot.Adapters;
 using ChatBot.Options;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -16,7 +15,6 @@ public static class DirectLineServiceCollectionExtensions
     {
         services.AddOptions<DirectLineOptions>().Bind(configuration.GetSection(DirectLineOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<ConnectorClientCache>();
         services.AddHttpClient(LocalConnectorFactory.HttpClientName);
         services.AddSingleton<DirectLineTokenService>();
         services.AddSingleton<ConversationStore>();
@@ -35,7 +33,6 @@ public static class DirectLineServiceCollectionExtensions
             sp.GetRequiredService<LocalServiceUrls>(),
             sp.GetRequiredService<LocalBotCredentials>(),
             sp.GetRequiredService<IHttpClientFactory>(),
-            sp.GetRequiredService<ConnectorClientCache>(),
             configuration));
         return services;
     }

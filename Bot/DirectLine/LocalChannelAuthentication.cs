@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using ChatBot.Adapters;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Bot.Builder.Skills;
 using Microsoft.Bot.Schema;
@@ -19,7 +18,6 @@ public sealed class LocalChannelAuthentication(
     LocalServiceUrls localUrls,
     LocalBotCredentials credentials,
     IHttpClientFactory httpClients,
-    ConnectorClientCache cache,
     IConfiguration configuration) : BotFrameworkAuthentication
 {
     public override async Task<AuthenticateRequestResult> AuthenticateRequestAsync(Activity activity, string authHeader, CancellationToken cancellationToken)
@@ -61,7 +59,7 @@ public sealed class LocalChannelAuthentication(
         inner.AuthenticateChannelRequestAsync(authHeader, cancellationToken);
 
     private ConnectorFactory Wrap(ConnectorFactory? factory) =>
-        factory is LocalConnectorFactory ? factory : new LocalConnectorFactory(factory, localUrls, credentials, httpClients, cache);
+        factory is LocalConnectorFactory ? factory : new LocalConnectorFactory(factory, localUrls, credentials, httpClients);
 
     /// <summary>The identity a channel request for this bot would have: its app id as audience (empty when anonymous).</summary>
     private ClaimsIdentity BotIdentity()

@@ -1,4 +1,3 @@
-using ChatBot.Adapters;
 using Microsoft.Bot.Connector;
 using Microsoft.Bot.Connector.Authentication;
 
@@ -6,22 +5,21 @@ namespace ChatBot.DirectLine;
 
 /// <summary>
 /// Builds the real <see cref="ConnectorClient"/> for the local channel's serviceUrl (with the local bot
-/// credentials, shared across turns through <see cref="ConnectorClientCache"/>) and leaves every other
-/// serviceUrl to the factory the SDK would have used.
+/// credentials) and leaves every other serviceUrl to the factory the SDK would have used. Clients are
+/// shared across turns by ReusingBotFrameworkAuthentication, which BotHost wraps around this channel.
 /// </summary>
 public sealed class LocalConnectorFactory(
-    ConnectorFactory? inner, LocalServiceUrls localUrls, LocalBotCredentials credentials, IHttpClientFactory httpClients, ConnectorClientCache cache)
+    ConnectorFactory? inner, LocalServiceUrls localUrls, LocalBotCredentials credentials, IHttpClientFactory httpClients)
     : ConnectorFactory
 {
     public const string HttpClientName = "directline-connector";
-    private const string CacheAppId = "directline-local";
 
     public override Task<IConnectorClient> CreateAsync(string serviceUrl, string audience, CancellationToken cancellationToken = default)
     {
         if (localUrls.IsLocal(serviceUrl))
         {
-            return cache.GetOrCreateAsync(CacheAppId, serviceUrl, audience, () => Task.FromResult<IConnectorClient>(
-                new ConnectorClient(new Uri(serviceUrl), credentials, httpClients.CreateClient(HttpClientName), disposeHttpClient: true)));
+            IConnectorClient client = new ConnectorClient(new Uri(serviceUrl), credentials, httpClients.CreateClient(HttpClientName), disposeHttpClient: true);
+            return Task.FromResult(client);
         }
         return inner != null
             ? inner.CreateAsync(serviceUrl, audience, cancellationToken)
