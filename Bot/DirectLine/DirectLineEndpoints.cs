@@ -115,7 +115,7 @@ public static class DirectLineEndpoints
 
     /// <summary>POST conversations: starts the token's conversation (201) and tells the bot about it once.</summary>
     private static async Task<IResult> StartConversationAsync(HttpContext http, DirectLineTokenService tokens, ConversationStore store,
-        DirectLineChannel channel, CancellationToken cancellationToken)
+        DirectLineChannel channel, TimeProvider clock, CancellationToken cancellationToken)
     {
         var (access, error) = await DirectLineAccess.AuthorizeAsync(http, null, tokens, store, cancellationToken);
         if (error != null)
@@ -123,11 +123,11 @@ public static class DirectLineEndpoints
             return error;
         }
         await channel.EnsureStartedAsync(http, access!.Token, cancellationToken);
-        return Results.Json(Conversation(access), statusCode: StatusCodes.Status201Created);
+        return Results.Json(Conversation(access, clock), statusCode: StatusCodes.Status201Created);
     }
 
     private static async Task<IResult> ResumeConversationAsync(string conversationId, HttpContext http, DirectLineTokenService tokens,
-        ConversationStore store, DirectLineChannel channel, CancellationToken cancellationToken)
+        ConversationStore store, DirectLineChannel channel, TimeProvider clock, CancellationToken cancellationToken)
     {
         var (access, error) = await DirectLineAccess.AuthorizeAsync(http, conversationId, tokens, store, cancellationToken);
         if (error != null)
@@ -135,7 +135,7 @@ public static class DirectLineEndpoints
             return error;
         }
         await channel.EnsureStartedAsync(http, access!.Token, cancellationToken);
-        return Results.Json(Conversation(access));
+        return Results.Json(Conversation(access, clock));
     }
 
     private static async Task<IResult> PostActivityAsync(string conversationId, HttpContext http, DirectLineTokenService tokens,
@@ -201,10 +201,10 @@ public static class DirectLineEndpoints
     private static IResult Grant(DirectLineGrant grant) =>
         Results.Json(new { conversationId = grant.ConversationId, token = grant.Token, expires_in = grant.ExpiresIn });
 
-    private static object Conversation(DirectLineAccess access) => new
+    private static object Conversation(DirectLineAccess access, TimeProvider clock) => new
     {
         conversationId = access.Token.ConversationId,
         token = access.RawToken,
-        expires_in = Math.Max(0, (int)(access.Token.Expires - DateTimeOffset.UtcNow).TotalSeconds),
+        expires_in = Math.Max(0, (int)(access.Token.Expires - clock.GetUtcNow()).TotalSeconds),
     };
 }
