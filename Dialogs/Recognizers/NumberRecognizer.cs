@@ -41,7 +41,7 @@ public static partial class NumberRecognizer
 
         var approximate = Approximate().IsMatch(text);
         text = Approximate().Replace(text, " ");
-        text = NumberWords().Replace(text, m => WordsToNumber(m.Value)?.ToString(CultureInfo.InvariantCulture) ?? m.Value);
+        text = NumberWords().Replace(text, m => ScaleOnly(m.Value) ? m.Value : WordsToNumber(m.Value)?.ToString(CultureInfo.InvariantCulture) ?? m.Value);
 
         var numbers = Number().Matches(text).Select(m => (Match: m, Value: Parse(m))).ToList();
         if (numbers.Count == 0 || numbers.Count > 2 || numbers.Any(n => n.Value == null))
@@ -95,6 +95,11 @@ public static partial class NumberRecognizer
         }
         return new NumberResult { Value = value, Approximate = approximate };
     }
+
+    /// <summary>"million" alone follows digits ("2 million"): left for the number pattern's multiplier.</summary>
+    private static bool ScaleOnly(string words) =>
+        words.Split(new[] { ' ', '-' }, StringSplitOptions.RemoveEmptyEntries)
+            .All(w => w is "hundred" or "dozen" or "and" || Scales.ContainsKey(w));
 
     private static double? Parse(Match match)
     {
