@@ -3,6 +3,7 @@ using ChatBot.Dialogs;
 using ChatBot.Dialogs.Choices;
 using ChatBot.Dialogs.Interruptions;
 using ChatBot.Dialogs.Prompts;
+using ChatBot.Dialogs.Samples;
 using ChatBot.Storage;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
@@ -71,6 +72,7 @@ internal sealed class DialogHarness
         NumberResult number => number.ToString(),
         PromptExhaustedResult exhausted => $"exhausted after {exhausted.Attempts}",
         HandoffRequested handoff => $"handoff from {handoff.DialogId}",
+        ContactRequest contact => $"{contact.Name}|{contact.Email ?? "-"}|{contact.Topic ?? "-"}",
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
         _ => result.ToString() ?? "?",
     };
