@@ -5,6 +5,10 @@ namespace ChatBot.Dialogs.Choices;
 /// <summary>Adds choices to a prompt activity the way the channel can show them.</summary>
 public static class ChoiceFactory
 {
+    /// <summary>Choices from plain strings, as the SDK's ChoiceFactory.ToChoices.</summary>
+    public static List<Choice> ToChoices(IEnumerable<string> values) =>
+        values.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => new Choice(v)).ToList();
+
     /// <summary>The style Auto resolves to on <paramref name="channelId"/> for these choices.</summary>
     public static ListStyle ResolveStyle(string? channelId, IList<Choice> choices, ListStyle style)
     {
