@@ -150,4 +150,28 @@ public class ChoiceRecognizerTests
             Assert.Equal(1.0, found.Score);
         }
     }
+
+    private static readonly List<Choice> Sizes = new() { new("1-10"), new("11-50"), new("51-200"), new("200+") };
+
+    [Theory]
+    [InlineData("11-50", 1)]
+    [InlineData("30", 1)]
+    [InlineData("about 120 people", 2)]
+    [InlineData("we are 5 people", 0)]
+    [InlineData("1,500", 3)]
+    [InlineData("fifty", 1)]
+    [InlineData("1", 0)]
+    public void A_quantity_picks_the_range_that_holds_it(string answer, int expected) =>
+        Assert.Equal(expected, ChoiceRecognizer.Recognize(answer, Sizes).Match?.Index);
+
+    [Fact]
+    public void A_bare_number_that_is_both_a_position_and_a_quantity_is_ambiguous()
+    {
+        // "2": the second option (11-50) or two people (1-10)?
+        var recognition = ChoiceRecognizer.Recognize("2", Sizes);
+        Assert.Null(recognition.Match);
+        Assert.Equal(new[] { 0, 1 }, recognition.Candidates);
+        Assert.Equal(1, ChoiceRecognizer.Recognize("the second one", Sizes).Match?.Index);
+        Assert.Equal(1, ChoiceRecognizer.Recognize("option 2", Sizes).Match?.Index);
+    }
 }

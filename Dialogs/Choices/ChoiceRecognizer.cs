@@ -51,12 +51,25 @@ public static class ChoiceRecognizer
             return Result(exact, 1.0, choices);
         }
 
-        // 2. A position: "2", "#2", "option two", "the second one", "2nd", "last".
+        // 2. A position: "2", "#2", "option two", "the second one", "2nd", "last". When the choices are
+        // number ranges ("1-10", "11-50"), a quantity picks its range ("30 people"); a bare "2" that could be
+        // either the second option or a quantity in another range is ambiguous.
         var tokens = input.Split(' ');
         var index = ParseIndex(tokens, choices.Count);
+        var saysPosition = tokens.Any(t => Ordinals.ContainsKey(t) || t is "last" or "bottom" or "option" or "number" or "choice");
+        var ranges = saysPosition ? new List<int>() : RangeMatches(utterance!, choices);
         if (index != null)
         {
-            return new ChoiceRecognition(Found(choices, index.Value - 1, 1.0, utterance!.Trim()), new[] { index.Value - 1 });
+            var position = index.Value - 1;
+            if (ranges.Count > 0 && !ranges.Contains(position))
+            {
+                return new ChoiceRecognition(null, ranges.Append(position).Distinct().Order().ToList());
+            }
+            return new ChoiceRecognition(Found(choices, position, 1.0, utterance.Trim()), new[] { position });
+        }
+        if (ranges.Count > 0)
+        {
+            return Result(ranges.Select(r => (r, choices[r].Value)).ToList(), 0.9, choices);
         }
 
         // 3. A value or synonym said inside a sentence; a longer phrase beats one it contains ("pro plus" over "pro").
@@ -100,6 +113,34 @@ public static class ChoiceRecognizer
         var fuzzy = BestBy(phrases, content, (word, candidate) =>
             word.Length >= 4 && candidate.Length >= 4 && EditDistance(word, candidate) <= (Math.Min(word.Length, candidate.Length) >= 8 ? 2 : 1));
         return fuzzy.Count > 0 ? Result(fuzzy, 0.5, choices) : ChoiceRecognition.None;
+    }
+
+    /// <summary>When every choice is a number or range, the choices whose range holds the answer's number.</summary>
+    private static List<int> RangeMatches(string utterance, IList<Choice> choices)
+    {
+        var bounds = choices.Select(c => NumberRecognizer.Recognize(c.Value)).ToList();
+        if (bounds.Any(b => b == null))
+        {
+            return new List<int>();
+        }
+        var answer = NumberRecognizer.Recognize(utterance)?.Estimate;
+        if (answer == null)
+        {
+            return new List<int>();
+        }
+        var matches = new List<int>();
+        for (var i = 0; i < bounds.Count; i++)
+        {
+            var b = bounds[i]!;
+            var inside = b.Value != null
+                ? b.Value == answer
+                : (b.Min == null || answer >= b.Min) && (b.Max == null || answer <= b.Max);
+            if (inside)
+            {
+                matches.Add(i);
+            }
+        }
+        return matches;
     }
 
     private static int? ParseIndex(string[] tokens, int count)
