@@ -1,5 +1,6 @@
 using ChatBot.Adapters;
 using ChatBot.Bots;
+using ChatBot.DirectLine;
 using ChatBot.Endpoints;
 using ChatBot.Options;
 using ChatBot.Storage;
@@ -20,8 +21,9 @@ public static class BotHost
             Args = args,
             ContentRootPath = FindContentRoot(),
         });
-        configure?.Invoke(builder);
         AddServices(builder.Services, builder.Configuration, builder.Environment);
+        // Last, so that a caller (a test, the benchmark) can replace any service.
+        configure?.Invoke(builder);
 
         var app = builder.Build();
         MapEndpoints(app);
@@ -43,6 +45,15 @@ public static class BotHost
             configuration,
             httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
             logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>()));
+        // The local Direct Line channel wraps it for activities whose serviceUrl is this host.
+        services.AddDirectLine(configuration);
+        // Outermost, so every channel's turns (local or not) reuse Connector clients: see Adapters/ConnectorClientCache.cs.
+        services.AddSingleton<ConnectorClientCache>();
+        var authentication = services.Last(d => d.ServiceType == typeof(BotFrameworkAuthentication));
+        services.Remove(authentication);
+        services.AddSingleton<BotFrameworkAuthentication>(sp => new ReusingBotFrameworkAuthentication(
+            (BotFrameworkAuthentication)authentication.ImplementationFactory!(sp),
+            sp.GetRequiredService<ConnectorClientCache>()));
 
         // Pipeline middleware, in order.
         services.AddSingleton<IMiddleware, InputSanitizerMiddleware>();
@@ -66,6 +77,7 @@ public static class BotHost
 
         app.MapGet("/healthz", () => Results.Json(new { status = "ok" }));
         app.MapPost("/api/messages", MessagesEndpoint.HandleAsync);
+        app.MapDirectLine();
     }
 
     internal static IStorage CreateStorage(StorageOptions options, IHostEnvironment environment) => options.Kind switch
