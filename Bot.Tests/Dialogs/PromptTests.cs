@@ -295,4 +295,26 @@ public class PromptTests
             .Send("hi").AssertReply(new ChatBot.Dialogs.DialogRunOptions().ApologyText)
             .StartTestAsync();
     }
+
+    [Fact]
+    public async Task A_typing_indicator_sent_earlier_in_the_turn_does_not_swallow_the_retry_prompt()
+    {
+        var prompt = new NumberPrompt("number", (context, ct) => Task.FromResult(context.Recognized.Succeeded));
+        var harness = new DialogHarness(DialogHarness.OnePrompt(prompt, Ask("How many?", "A number, please.")));
+        harness.Adapter.Use(new TypingFirst());
+        await harness.Flow()
+            .Send("hi").AssertReply(a => Assert.Equal(ActivityTypes.Typing, a.Type)).AssertReply("How many?")
+            .Send("lots").AssertReply(a => Assert.Equal(ActivityTypes.Typing, a.Type)).AssertReply("A number, please.")
+            .StartTestAsync();
+    }
+
+    /// <summary>Like ShowTypingMiddleware: a typing activity goes out before the bot's logic runs.</summary>
+    private sealed class TypingFirst : IMiddleware
+    {
+        public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
+        {
+            await turnContext.SendActivityAsync(new Activity { Type = ActivityTypes.Typing }, cancellationToken);
+            await next(cancellationToken);
+        }
+    }
 }

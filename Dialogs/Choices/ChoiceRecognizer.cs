@@ -65,7 +65,7 @@ public static class ChoiceRecognizer
             {
                 return new ChoiceRecognition(null, ranges.Append(position).Distinct().Order().ToList());
             }
-            return new ChoiceRecognition(Found(choices, position, 1.0, utterance.Trim()), new[] { position });
+            return new ChoiceRecognition(Found(choices, position, 1.0, utterance!.Trim()), new[] { position });
         }
         if (ranges.Count > 0)
         {

@@ -49,9 +49,27 @@ public abstract class Prompt<T> : Dialog
         promptState[AttemptCountKey] = attempts;
 
         var recognized = await OnRecognizeAsync(dc.Context, promptState, options, cancellationToken);
-        var isValid = _validator != null
-            ? await _validator(new PromptValidatorContext<T>(dc.Context, recognized, promptState, options, attempts), cancellationToken)
-            : recognized.Succeeded;
+        var isValid = recognized.Succeeded;
+        var validatorReplied = false;
+        if (_validator != null)
+        {
+            // Only a message the validator itself sent replaces the retry prompt; a typing indicator or
+            // anything middleware sent earlier in the turn does not (TurnContext.Responded would count those).
+            var validating = true;
+            dc.Context.OnSendActivities(async (context, activities, next) =>
+            {
+                validatorReplied |= validating && activities.Any(a => a.Type == ActivityTypes.Message);
+                return await next();
+            });
+            try
+            {
+                isValid = await _validator(new PromptValidatorContext<T>(dc.Context, recognized, promptState, options, attempts), cancellationToken);
+            }
+            finally
+            {
+                validating = false;
+            }
+        }
         if (isValid)
         {
             return await dc.EndDialogAsync(recognized.Value, cancellationToken);
@@ -64,7 +82,7 @@ public abstract class Prompt<T> : Dialog
         }
 
         // A validator that already explained what is wrong has answered for us.
-        if (!dc.Context.Responded)
+        if (!validatorReplied)
         {
             await OnPromptAsync(dc.Context, promptState, options, true, cancellationToken);
         }
