@@ -12,7 +12,7 @@ namespace ChatBot.Dialogs;
 /// </summary>
 public class ComponentDialog : Dialog
 {
-    private const string PersistedDialogStateKey = "dialogs";
+    internal const string PersistedDialogStateKey = "dialogs";
     private const string PersistedOptionsKey = "options";
 
     private readonly DialogSet _dialogs = new();

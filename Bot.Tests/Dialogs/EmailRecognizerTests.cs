@@ -16,6 +16,9 @@ public class EmailRecognizerTests
     [InlineData("jane@example.com.", "jane@example.com")]
     [InlineData("anna@bücher.de", "anna@bücher.de")]
     [InlineData("x@xn--80ak6aa92e.com", "x@xn--80ak6aa92e.com")]
+    [InlineData("test@larkspur.io", "test@larkspur.io")]
+    [InlineData("jane@gmail.com", "jane@gmail.com")]
+    [InlineData("ops@company.cm", "ops@company.cm")]
     public void Real_world_addresses_are_accepted(string answer, string expected) =>
         Assert.Equal(expected, EmailRecognizer.Recognize(answer));
 
@@ -38,6 +41,12 @@ public class EmailRecognizerTests
     [InlineData("jane@example.123")]
     [InlineData("a@b.com and c@d.com")]
     [InlineData("no thanks")]
+    [InlineData("test@test.com")]
+    [InlineData("no@no.com")]
+    [InlineData("Fake@fake.org")]
+    [InlineData("jane@gmial.com")]
+    [InlineData("jane@gmail.con")]
+    [InlineData("jane@company.cmo")]
     [InlineData("")]
     public void Junk_is_rejected(string answer) => Assert.Null(EmailRecognizer.Recognize(answer));
 }

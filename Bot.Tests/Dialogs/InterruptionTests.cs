@@ -226,4 +226,46 @@ public class InterruptionTests
             return await base.OnInterruptAsync(innerDc, cancellationToken);
         }
     }
+
+    [Theory]
+    [InlineData("Talk to sales", "Talk to sales#1")]
+    [InlineData("help", "Help#2")]
+    [InlineData("live chat", "Live chat#0")]
+    public async Task An_offered_choice_is_an_answer_even_when_it_looks_like_a_command(string answer, string expected)
+    {
+        var root = DialogHarness.OnePrompt(new ChoicePrompt("choice"), new PromptOptions
+        {
+            Prompt = MessageFactory.Text("What next?"),
+            Choices = new List<Choice> { new("Live chat"), new("Talk to sales"), new("Help") },
+            Style = ListStyle.None,
+        });
+        root.Interruptions.Add(new StandardInterruptions());
+        await new DialogHarness(root).Flow()
+            .Send("hi").AssertReply("What next?")
+            .Send(answer).AssertReply("done: " + expected)
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task Handlers_can_see_the_waiting_prompt_at_any_depth()
+    {
+        var seen = new List<string?>();
+        var qualify = BuildQualify();
+        qualify.Interruptions.Insert(0, new Spy(seen));
+        await new DialogHarness(qualify).Flow()
+            .Send("hi").AssertReply("Your name?")
+            .Send("Ada").AssertReply("Are you the decision maker?")
+            .Send("yes").AssertReply("Team size?")
+            .StartTestAsync();
+        Assert.Equal(new[] { "Your name?", "Are you the decision maker?" }, seen);
+    }
+
+    private sealed class Spy(List<string?> seen) : IDialogInterruption
+    {
+        public Task<InterruptionResult> InterruptAsync(DialogContext innerDc, CancellationToken cancellationToken)
+        {
+            seen.Add(innerDc.GetActivePromptOptions()?.Prompt?.Text);
+            return Task.FromResult(InterruptionResult.NotHandled);
+        }
+    }
 }

@@ -20,14 +20,25 @@ public class InterruptionOptions
     /// <summary>Whole answers that cancel and restart.</summary>
     public List<string> RestartPhrases { get; set; } = new() { "cancel", "start over", "start again", "restart", "reset", "begin again", "from the top", "annuler", "cancelar", "abbrechen" };
 
-    /// <summary>Phrases that ask for a human anywhere in the answer.</summary>
-    public List<string> HandoffPhrases { get; set; } = new()
-    {
-        "talk to a person", "speak to a person", "talk to a human", "speak to a human", "talk to someone", "speak to someone",
-        "real person", "human agent", "live agent", "live chat", "talk to an agent", "speak to an agent", "talk to sales",
-        "representative", "operator", "customer service",
-    };
+    /// <summary>Phrases that ask for a human anywhere in the answer ("can I talk to a person", "real person please").</summary>
+    public List<string> HandoffPhrases { get; set; } = DefaultHandoffPhrases();
 
-    /// <summary>Single words that, as the whole answer, ask for a human.</summary>
-    public List<string> HandoffWords { get; set; } = new() { "agent", "human", "person", "someone" };
+    /// <summary>Whole answers that ask for a human.</summary>
+    public List<string> HandoffWords { get; set; } = new() { "agent", "human", "person", "someone", "representative", "operator", "a human", "a person", "human please", "agent please" };
+
+    private static List<string> DefaultHandoffPhrases()
+    {
+        var phrases = new List<string> { "real person", "human agent", "live agent", "live person", "human being", "actual person", "actual human" };
+        foreach (var verb in new[] { "talk", "speak", "chat" })
+        {
+            foreach (var preposition in new[] { "to", "with" })
+            {
+                foreach (var who in new[] { "a person", "a human", "someone", "somebody", "an agent", "a representative", "a rep", "sales", "support", "your team", "a salesperson", "an expert" })
+                {
+                    phrases.Add($"{verb} {preposition} {who}");
+                }
+            }
+        }
+        return phrases;
+    }
 }

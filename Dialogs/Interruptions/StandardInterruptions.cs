@@ -29,6 +29,13 @@ public class StandardInterruptions : IDialogInterruption
                 : InterruptionResult.NotHandled;
         }
 
+        // A button the visitor tapped is an answer, even if its words look like a command
+        // ("Help desk", "Talk to sales" offered as choices).
+        if (IsOfferedChoice(innerDc, text))
+        {
+            return InterruptionResult.NotHandled;
+        }
+
         if (IsHandoff(text))
         {
             if (_options.HandoffText != null)
@@ -53,6 +60,14 @@ public class StandardInterruptions : IDialogInterruption
     {
         await turnContext.SendActivityAsync(_options.HelpText, cancellationToken: cancellationToken);
         return InterruptionResult.Reprompt;
+    }
+
+    private static bool IsOfferedChoice(DialogContext innerDc, string text)
+    {
+        var choices = innerDc.GetActivePromptOptions()?.Choices;
+        return choices != null && choices.Any(c =>
+            new[] { c.Value, c.Action?.Title }.Concat(c.Synonyms ?? Enumerable.Empty<string>())
+                .Any(v => v != null && TextNormalizer.Normalize(v) == text));
     }
 
     private bool IsHandoff(string text)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Newtonsoft.Json;
 
 namespace ChatBot.Dialogs.Prompts;
 
@@ -17,9 +18,11 @@ public sealed class NumberResult
 
     public bool Approximate { get; set; }
 
+    [JsonIgnore]
     public bool IsRange => Value == null && (Min != null || Max != null);
 
     /// <summary>One representative number: the value, a closed range's midpoint, or its known bound.</summary>
+    [JsonIgnore]
     public double? Estimate => Value ?? (Min != null && Max != null ? (Min + Max) / 2 : Min ?? Max);
 
     public override string ToString()

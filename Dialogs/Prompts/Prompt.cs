@@ -12,7 +12,7 @@ namespace ChatBot.Dialogs.Prompts;
 public abstract class Prompt<T> : Dialog
 {
     protected const string AttemptCountKey = "attemptCount";
-    private const string PersistedOptionsKey = "options";
+    internal const string PersistedOptionsKey = PromptStateKeys.Options;
     private const string PersistedStateKey = "state";
 
     private readonly PromptValidator<T>? _validator;

@@ -7,12 +7,29 @@ namespace ChatBot.Dialogs.Recognizers;
 /// A practical email check: finds the address in the answer ("it's Jane.Doe@Example.com, thanks"),
 /// accepts what real mail systems accept (plus tags, dots, hyphens, subdomains, long and
 /// international domains) and rejects obvious junk (no domain dot, single-letter TLD, spaces,
-/// double dots, "user@localhost", "test@test"). The domain is returned in lower case; the local part
+/// double dots, "user@localhost", "test@test", placeholders like "test@test.com", and typos that never deliver
+/// such as "gmial.com" or ".con"). The domain is returned in lower case; the local part
 /// is kept as typed.
 /// </summary>
 public static partial class EmailRecognizer
 {
     private static readonly IdnMapping Idn = new();
+
+    // What people type to get past a form: "test@test.com", "no@no.com", "fake@fake.com".
+    private static readonly HashSet<string> Placeholders = new(StringComparer.Ordinal)
+    {
+        "test", "asdf", "qwerty", "email", "mail", "none", "no", "na", "nope", "fake", "abc", "xxx", "aaa", "a", "x",
+        "foo", "bar", "noemail", "nomail", "nothing", "null", "blah",
+    };
+
+    // Typos of the big providers and of ".com" that never deliver.
+    private static readonly HashSet<string> TypoDomains = new(StringComparer.Ordinal)
+    {
+        "gmial.com", "gmal.com", "gamil.com", "gmai.com", "gnail.com", "gmail.co", "hotmial.com", "hotmal.com",
+        "hotmai.com", "yaho.com", "yahooo.com", "outlok.com", "outloo.com", "iclod.com",
+    };
+
+    private static readonly HashSet<string> TypoTopLevels = new(StringComparer.Ordinal) { "con", "cmo", "ocm", "vom", "xom", "comm", "coom", "cim" };
 
     public static string? Recognize(string? utterance)
     {
@@ -66,8 +83,12 @@ public static partial class EmailRecognizer
         {
             return null;
         }
-        // Placeholder domains people type to get past a form.
         if (labels.Length == 2 && labels[0] == tld)
+        {
+            return null;
+        }
+        var lowerLocal = local.ToLowerInvariant();
+        if ((Placeholders.Contains(lowerLocal) && Placeholders.Contains(labels[0])) || TypoDomains.Contains(ascii) || TypoTopLevels.Contains(tld))
         {
             return null;
         }
