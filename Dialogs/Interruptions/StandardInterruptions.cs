@@ -1,0 +1,91 @@
+using ChatBot.Dialogs.Recognizers;
+using Microsoft.Bot.Builder;
+
+namespace ChatBot.Dialogs.Interruptions;
+
+/// <summary>
+/// The interruptions every prospect dialog shares: "help" (explain, then ask the current question
+/// again), "cancel" / "start over" (restart the component) and "talk to a person" (end the component
+/// with <see cref="HandoffRequested"/> for the bot to act on). Add it to a component's Interruptions.
+/// </summary>
+public class StandardInterruptions : IDialogInterruption
+{
+    private readonly InterruptionOptions _options;
+
+    public StandardInterruptions(InterruptionOptions? options = null)
+    {
+        _options = options ?? new InterruptionOptions();
+    }
+
+    public async Task<InterruptionResult> InterruptAsync(DialogContext innerDc, CancellationToken cancellationToken)
+    {
+        var raw = innerDc.Context.Activity.Text;
+        var text = TextNormalizer.Normalize(raw);
+        if (text.Length == 0)
+        {
+            // "?" alone normalizes to nothing.
+            return raw?.Trim() == "?" && _options.HelpPhrases.Contains("?")
+                ? await HelpAsync(innerDc.Context, cancellationToken)
+                : InterruptionResult.NotHandled;
+        }
+
+        // A button the visitor tapped is an answer, even if its words look like a command
+        // ("Help desk", "Talk to sales" offered as choices).
+        if (IsOfferedChoice(innerDc, text))
+        {
+            return InterruptionResult.NotHandled;
+        }
+
+        if (IsHandoff(text))
+        {
+            if (_options.HandoffText != null)
+            {
+                await innerDc.Context.SendActivityAsync(_options.HandoffText, cancellationToken: cancellationToken);
+            }
+            return InterruptionResult.End(new HandoffRequested { DialogId = innerDc.Parent?.ActiveDialog?.Id });
+        }
+        if (Matches(_options.RestartPhrases, text))
+        {
+            await innerDc.Context.SendActivityAsync(_options.RestartText, cancellationToken: cancellationToken);
+            return InterruptionResult.Restart;
+        }
+        if (Matches(_options.HelpPhrases, text))
+        {
+            return await HelpAsync(innerDc.Context, cancellationToken);
+        }
+        return InterruptionResult.NotHandled;
+    }
+
+    private async Task<InterruptionResult> HelpAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        await turnContext.SendActivityAsync(_options.HelpText, cancellationToken: cancellationToken);
+        return InterruptionResult.Reprompt;
+    }
+
+    private static bool IsOfferedChoice(DialogContext innerDc, string text)
+    {
+        var choices = innerDc.GetActivePromptOptions()?.Choices;
+        return choices != null && choices.Any(c =>
+            new[] { c.Value, c.Action?.Title }.Concat(c.Synonyms ?? Enumerable.Empty<string>())
+                .Any(v => v != null && TextNormalizer.Normalize(v) == text));
+    }
+
+    private bool IsHandoff(string text)
+    {
+        var padded = " " + text + " ";
+        return _options.HandoffWords.Any(w => TextNormalizer.Normalize(w) == text)
+            || _options.HandoffPhrases.Any(p => padded.Contains(" " + TextNormalizer.Normalize(p) + " ", StringComparison.Ordinal));
+    }
+
+    // Whole-answer match, allowing a polite frame: "cancel please", "can we start over".
+    private static bool Matches(IEnumerable<string> phrases, string text)
+    {
+        var stripped = " " + text + " ";
+        foreach (var frame in new[] { " please ", " pls ", " can we ", " can i ", " let's ", " lets ", " i want to ", " i'd like to ", " just " })
+        {
+            stripped = stripped.Replace(frame, " ", StringComparison.Ordinal);
+        }
+        stripped = stripped.Trim();
+        return phrases.Any(p => TextNormalizer.Normalize(p) is { Length: > 0 } phrase && (phrase == text || phrase == stripped));
+    }
+}
