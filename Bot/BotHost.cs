@@ -1,5 +1,6 @@
 using ChatBot.Adapters;
 using ChatBot.Bots;
+using ChatBot.Dialogs.Faq;
 using ChatBot.Endpoints;
 using ChatBot.Options;
 using ChatBot.Storage;
@@ -32,6 +33,8 @@ public static class BotHost
     {
         services.AddOptions<BotOptions>().Bind(configuration.GetSection(BotOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+
+        services.AddFaq(configuration);
 
         services.AddHttpClient();
         services.AddSingleton<IStorage>(sp => CreateStorage(sp.GetRequiredService<IOptions<StorageOptions>>().Value, environment));
@@ -66,6 +69,7 @@ public static class BotHost
 
         app.MapGet("/healthz", () => Results.Json(new { status = "ok" }));
         app.MapPost("/api/messages", MessagesEndpoint.HandleAsync);
+        app.MapFaq();
     }
 
     internal static IStorage CreateStorage(StorageOptions options, IHostEnvironment environment) => options.Kind switch

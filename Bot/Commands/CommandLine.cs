@@ -9,6 +9,7 @@ public static class CommandLine
 {
     private static readonly Dictionary<string, (string Usage, Func<string[], Task<int>> Run)> Commands = new(StringComparer.OrdinalIgnoreCase)
     {
+        ["faq-eval"] = (FaqEvalCommand.Usage, FaqEvalCommand.RunAsync),
     };
 
     public static bool IsCommand(string[] args) =>

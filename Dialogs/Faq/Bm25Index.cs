@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace ChatBot.Dialogs.Faq;
 
 /// <summary>
@@ -17,6 +19,7 @@ public sealed class Bm25Index
     private readonly double _avgLength;
     /// <summary>Every surface word of the knowledge base (questions and answers), for coverage and typo correction.</summary>
     private readonly HashSet<string> _knownWords = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _knownStems = new(StringComparer.Ordinal);
     private readonly string[] _knownWordList;
 
     public Bm25Index(IReadOnlyList<string> documents, IEnumerable<string> extraVocabulary)
@@ -46,7 +49,12 @@ public sealed class Bm25Index
                 _knownWords.Add(w);
             }
         }
-        _knownWordList = [.. _knownWords.Where(w => w.Length >= 3 && !TextAnalyzer.IsStopWord(w))];
+        foreach (var w in _knownWords)
+        {
+            _knownStems.Add(TextAnalyzer.Stem(w));
+        }
+        // Stop words are candidates too: "thier" should become "their" (and then be dropped), not "tier".
+        _knownWordList = [.. _knownWords.Where(w => w.Length >= 3)];
         _avgLength = documents.Count == 0 ? 1 : Math.Max(1, _docLength.Average());
         MaxIdf = Idf(0);
     }
@@ -77,7 +85,7 @@ public sealed class Bm25Index
         {
             var weight = 1.0;
             var stem = TextAnalyzer.Stem(word);
-            if (_knownWords.Contains(word) || _postings.ContainsKey(stem))
+            if (_knownWords.Contains(word) || _knownStems.Contains(stem))
             {
                 known++;
             }
@@ -85,6 +93,10 @@ public sealed class Bm25Index
             {
                 known++;
                 corrected[word] = fix;
+                if (TextAnalyzer.IsStopWord(fix))
+                {
+                    continue;
+                }
                 stem = TextAnalyzer.Stem(fix);
                 weight = TypoWeight;
             }
@@ -106,23 +118,34 @@ public sealed class Bm25Index
         {
             scores[d] = Math.Min(1, scores[d] / idfTotal);
         }
-        var correctedText = corrected.Count == 0 ? query : string.Join(' ', TextAnalyzer.Words(query).Select(w => corrected.GetValueOrDefault(w, w)));
+        // Only the misspelt words change: case and punctuation still help the embedding.
+        var correctedText = corrected.Aggregate(query, (text, fix) =>
+            Regex.Replace(text, $@"\b{Regex.Escape(fix.Key)}\b", fix.Value, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant));
         return new Bm25Scores(scores, (double)known / words.Count, words.Count, correctedText);
     }
 
-    /// <summary>The known word closest to a misspelt one, or null when none is close enough or two tie.</summary>
+    /// <summary>
+    /// The known word closest to a misspelt one, or null when none is close enough or two tie. Without an
+    /// English dictionary a real word the knowledge base lacks ("talk", "grow") looks like a typo, so the
+    /// rules are strict: five letters or more, one edit (two from ten letters), and the same first letter,
+    /// which people rarely get wrong ("pasword", "dashbaord", "improt").
+    /// </summary>
     private string? Correct(string word)
     {
-        if (word.Length < 4 || !word.All(char.IsLetter))
+        if (word.Length < 5 || !word.All(char.IsLetter))
         {
             return null;
         }
-        var max = word.Length >= 8 ? 2 : 1;
+        var max = word.Length >= 10 ? 2 : 1;
         string? best = null;
         var bestDistance = max + 1;
         var tie = false;
         foreach (var candidate in _knownWordList)
         {
+            if (candidate[0] != word[0])
+            {
+                continue;
+            }
             var d = TextAnalyzer.EditDistance(word, candidate, max);
             if (d < bestDistance)
             {

@@ -19,6 +19,7 @@ public sealed record FaqCandidate
     public double Confidence { get; init; }
     /// <summary>BM25 score of the entry, normalised to 0..1 by the best possible score for the query.</summary>
     public double Lexical { get; init; }
-    /// <summary>Cosine similarity (MiniLM) of the question to the entry's closest phrasing, clamped to 0..1.</summary>
+    /// <summary>MiniLM cosine of the question to the entry's closest phrasing, blended with its cosine to the
+    /// entry's answer (Faq:AnswerSimilarityWeight), at least 0.</summary>
     public double Semantic { get; init; }
 }

@@ -68,7 +68,7 @@ public static class FaqDecider
             return (FaqDecision.None, "no content word matches the knowledge base");
         }
         var best = ranked[0];
-        if (mode != FaqMatchMode.Lexical && scores.OutOfScope - best.Semantic > options.OutOfScopeMargin)
+        if (mode != FaqMatchMode.Lexical && scores.OutOfScope - scores.ClosestPhrasing > options.OutOfScopeMargin)
         {
             return (FaqDecision.None, "closer to an out-of-scope example than to any FAQ");
         }
@@ -79,6 +79,10 @@ public static class FaqDecider
         if (best.Confidence >= options.ClarifyThreshold)
         {
             return (FaqDecision.Clarify, best.Confidence >= options.AnswerThreshold ? "top entries too close" : "middling confidence");
+        }
+        if (best.Confidence >= options.ClarifyFloor && best.Confidence - Math.Round(runnerUp, 4) >= options.ClarifyLeadMargin)
+        {
+            return (FaqDecision.Clarify, "weak but clear lead");
         }
         return (FaqDecision.None, "confidence below the clarify threshold");
     }

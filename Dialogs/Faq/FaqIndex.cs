@@ -11,10 +11,11 @@ public sealed class FaqIndex
     private readonly int[] _phrasingEntry;
     private readonly float[][] _phrasingVectors;
     private readonly float[][] _anchorVectors;
+    private readonly float[][] _answerVectors;
     private readonly Bm25Index _bm25;
 
     private FaqIndex(FaqKnowledgeBase kb, ISentenceEmbedder embedder, string[] phrasings, int[] phrasingEntry,
-        float[][] phrasingVectors, float[][] anchorVectors, Bm25Index bm25)
+        float[][] phrasingVectors, float[][] answerVectors, float[][] anchorVectors, Bm25Index bm25)
     {
         KnowledgeBase = kb;
         _embedder = embedder;
@@ -22,6 +23,7 @@ public sealed class FaqIndex
         _phrasingEntry = phrasingEntry;
         _phrasingVectors = phrasingVectors;
         _anchorVectors = anchorVectors;
+        _answerVectors = answerVectors;
         _bm25 = bm25;
     }
 
@@ -42,32 +44,38 @@ public sealed class FaqIndex
             }
         }
 
+        var reuse = previous != null && ReferenceEquals(previous._embedder, embedder);
         var known = new Dictionary<string, float[]>(StringComparer.Ordinal);
-        if (previous != null && ReferenceEquals(previous._embedder, embedder))
+        if (reuse)
         {
-            for (var i = 0; i < previous._phrasings.Length; i++)
+            for (var i = 0; i < previous!._phrasings.Length; i++)
             {
                 known[previous._phrasings[i]] = previous._phrasingVectors[i];
             }
+            for (var i = 0; i < previous.KnowledgeBase.Entries.Count; i++)
+            {
+                known[previous.KnowledgeBase.Entries[i].Answer] = previous._answerVectors[i];
+            }
         }
-        var missing = phrasings.Where(p => !known.ContainsKey(p)).Distinct(StringComparer.Ordinal).ToList();
+        var answers = kb.Entries.Select(e => e.Answer).ToList();
+        var missing = phrasings.Concat(answers).Where(p => !known.ContainsKey(p)).Distinct(StringComparer.Ordinal).ToList();
         var fresh = embedder.Embed(missing, cancellationToken);
         for (var i = 0; i < missing.Count; i++)
         {
             known[missing[i]] = fresh[i];
         }
         var vectors = phrasings.Select(p => known[p]).ToArray();
-        var anchors = previous != null && ReferenceEquals(previous._embedder, embedder)
-            ? previous._anchorVectors
-            : embedder.Embed(OutOfScopeAnchors.Phrasings, cancellationToken);
+        var answerVectors = answers.Select(a => known[a]).ToArray();
+        var anchors = reuse ? previous!._anchorVectors : embedder.Embed(OutOfScopeAnchors.Phrasings, cancellationToken);
 
         var documents = kb.Entries.Select(e => string.Join(" \n ", e.Questions)).ToList();
         var bm25 = new Bm25Index(documents, kb.Entries.Select(e => e.Answer));
-        return new FaqIndex(kb, embedder, [.. phrasings], [.. owner], vectors, anchors, bm25);
+        return new FaqIndex(kb, embedder, [.. phrasings], [.. owner], vectors, answerVectors, anchors, bm25);
     }
 
     /// <summary>Raw per-entry signals for a question; <see cref="FaqDecider"/> turns them into a decision.</summary>
-    public FaqScores Score(string question, FaqMatchMode mode, CancellationToken cancellationToken = default)
+    /// <param name="answerWeight">Share of the semantic signal taken from the similarity to the entry's answer.</param>
+    public FaqScores Score(string question, FaqMatchMode mode, double answerWeight, CancellationToken cancellationToken = default)
     {
         var count = KnowledgeBase.Entries.Count;
         var lexical = _bm25.Score(question);
@@ -75,6 +83,7 @@ public sealed class FaqIndex
         var bestPhrasing = new int[count];
         Array.Fill(bestPhrasing, -1);
         double outOfScope = 0;
+        double closestPhrasing = 0;
 
         if (mode != FaqMatchMode.Lexical)
         {
@@ -97,10 +106,11 @@ public sealed class FaqIndex
             }
             for (var e = 0; e < count; e++)
             {
-                semantic[e] = Math.Max(0, semantic[e]);
+                closestPhrasing = Math.Max(closestPhrasing, semantic[e]);
+                semantic[e] = Math.Max(0, (1 - answerWeight) * semantic[e] + answerWeight * Dot(vector, _answerVectors[e]));
             }
         }
-        return new FaqScores(semantic, lexical.Scores, bestPhrasing, outOfScope, lexical.Coverage, lexical.ContentWords);
+        return new FaqScores(semantic, lexical.Scores, bestPhrasing, closestPhrasing, outOfScope, lexical.Coverage, lexical.ContentWords, lexical.CorrectedText);
     }
 
     /// <summary>The phrasing of entry <paramref name="entry"/> that matched best, or its canonical question.</summary>
@@ -118,9 +128,11 @@ public sealed class FaqIndex
     }
 }
 
-/// <param name="Semantic">Per entry: best cosine over its phrasings, at least 0 (all 0 in lexical mode).</param>
+/// <param name="Semantic">Per entry: best cosine over its phrasings blended with the cosine to its answer, at least 0 (all 0 in lexical mode).</param>
 /// <param name="Lexical">Per entry: normalised BM25, 0..1.</param>
 /// <param name="BestPhrasing">Per entry: index of the closest phrasing, -1 in lexical mode.</param>
+/// <param name="ClosestPhrasing">Best cosine to any phrasing of any entry (0 in lexical mode).</param>
 /// <param name="OutOfScope">Best cosine to an out-of-scope anchor (0 in lexical mode).</param>
 /// <param name="Coverage">Share of the question's content words the knowledge base knows.</param>
-public sealed record FaqScores(double[] Semantic, double[] Lexical, int[] BestPhrasing, double OutOfScope, double Coverage, int ContentWords);
+/// <param name="CorrectedText">The question as embedded, after typo correction.</param>
+public sealed record FaqScores(double[] Semantic, double[] Lexical, int[] BestPhrasing, double ClosestPhrasing, double OutOfScope, double Coverage, int ContentWords, string CorrectedText);

@@ -34,22 +34,38 @@ public sealed class FaqOptions : IValidatableObject
     [Range(0.0, 1.0)]
     public double LexicalWeight { get; set; } = 0.3;
 
+    /// <summary>Share of the semantic signal that comes from the question's similarity to the entry's answer
+    /// (the rest: its similarity to the closest phrasing). The answer's wording catches paraphrases that
+    /// none of the listed questions use.</summary>
+    [Range(0.0, 1.0)]
+    public double AnswerSimilarityWeight { get; set; } = 0.2;
+
     /// <summary>Answer directly when the top confidence reaches this and leads the runner-up by <see cref="AnswerMargin"/>.</summary>
     [Range(0.0, 1.0)]
-    public double AnswerThreshold { get; set; } = 0.6;
+    public double AnswerThreshold { get; set; } = 0.45;
 
     /// <summary>Below this the decision is None; between this and the answer rule it is Clarify.</summary>
     [Range(0.0, 1.0)]
-    public double ClarifyThreshold { get; set; } = 0.45;
+    public double ClarifyThreshold { get; set; } = 0.4;
 
     /// <summary>Minimum lead of the top entry over the second for a direct answer; closer than this means clarify.</summary>
     [Range(0.0, 1.0)]
-    public double AnswerMargin { get; set; } = 0.05;
+    public double AnswerMargin { get; set; } = 0.1;
 
-    /// <summary>Reject (None) when the question is closer to an out-of-scope anchor than to any FAQ phrasing
-    /// by more than this cosine margin (negative: reject even when slightly closer to an FAQ).</summary>
+    /// <summary>Below <see cref="ClarifyThreshold"/>, still offer the top entry when it reaches this and leads the
+    /// runner-up by <see cref="ClarifyLeadMargin"/>: one clear but weak match is worth a "did you mean".</summary>
+    [Range(0.0, 1.0)]
+    public double ClarifyFloor { get; set; } = 0.25;
+
+    /// <summary>See <see cref="ClarifyFloor"/>.</summary>
+    [Range(0.0, 1.0)]
+    public double ClarifyLeadMargin { get; set; } = 0.1;
+
+    /// <summary>Reject (None) when the question's cosine to the closest out-of-scope anchor minus its cosine to the
+    /// closest FAQ phrasing exceeds this. Negative: reject even when the question is slightly closer to an FAQ
+    /// phrasing, because anchors are few and phrasings many.</summary>
     [Range(-1.0, 1.0)]
-    public double OutOfScopeMargin { get; set; } = 0.0;
+    public double OutOfScopeMargin { get; set; } = -0.1;
 
     /// <summary>Candidates returned when the caller does not say (1..MaxTop).</summary>
     [Range(1, MaxTop)]
@@ -64,6 +80,10 @@ public sealed class FaqOptions : IValidatableObject
         if (ClarifyThreshold > AnswerThreshold)
         {
             yield return new ValidationResult("Faq:ClarifyThreshold must not exceed Faq:AnswerThreshold.", [nameof(ClarifyThreshold)]);
+        }
+        if (ClarifyFloor > ClarifyThreshold)
+        {
+            yield return new ValidationResult("Faq:ClarifyFloor must not exceed Faq:ClarifyThreshold.", [nameof(ClarifyFloor)]);
         }
     }
 }

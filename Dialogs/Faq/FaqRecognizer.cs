@@ -50,7 +50,7 @@ public sealed class FaqRecognizer : IFaqRecognizer
             return FaqResult.Empty(question, "empty question");
         }
         var index = _source.Current;
-        var scores = index.Score(question, _mode, cancellationToken);
+        var scores = index.Score(question, _mode, _options.AnswerSimilarityWeight, cancellationToken);
         return FaqDecider.Decide(question, index, scores, _options, _mode, top);
     }
 

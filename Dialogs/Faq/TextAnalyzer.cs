@@ -12,7 +12,7 @@ namespace ChatBot.Dialogs.Faq;
 public static class TextAnalyzer
 {
     /// <summary>Function words plus the scaffolding of questions ("how do I", "can you", "is there"), which say
-    /// nothing about which entry is meant. Negations stay: "can't log in" and "log in" are both login problems.</summary>
+    /// nothing about which entry is meant.</summary>
     private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
     {
         "a", "an", "the", "and", "or", "but", "if", "then", "so", "of", "to", "in", "on", "at", "by", "for", "with",
@@ -21,7 +21,7 @@ public static class TextAnalyzer
         "must", "i", "me", "my", "mine", "we", "us", "our", "ours", "you", "your", "yours", "it", "its", "they",
         "them", "their", "he", "him", "his", "she", "her", "this", "that", "these", "those", "there", "here",
         "what", "whats", "which", "who", "whom", "how", "when", "where", "why", "any", "some", "just", "also",
-        "please", "hi", "hello", "hey", "thanks", "thank", "im", "ive", "id", "dont", "s", "t", "m", "ll", "re",
+        "please", "hi", "hello", "hey", "thanks", "thank", "im", "ive", "id", "dont", "thats", "theres", "youre", "isnt", "doesnt", "cant", "wont", "s", "t", "m", "ll", "re",
         "ve", "d", "get", "got", "want", "need", "like", "way", "again", "too",
         "very", "much", "really", "all", "up", "out", "one", "someone", "something",
     };
