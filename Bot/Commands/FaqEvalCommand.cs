@@ -73,7 +73,9 @@ public static class FaqEvalCommand
             return 1;
         }
 
+        var started = System.Diagnostics.Stopwatch.StartNew();
         var index = FaqIndex.Build(load.KnowledgeBase!, MiniLmEmbedder.Shared);
+        var indexed = started.Elapsed;
         var unknown = rows.Where(r => r.ExpectedId != null && load.KnowledgeBase!.Find(r.ExpectedId) == null).ToList();
         foreach (var row in unknown)
         {
@@ -89,6 +91,8 @@ public static class FaqEvalCommand
             .Select(mode => FaqEvaluator.Evaluate(index, options, mode, rows))
             .ToList();
         Print(output, tsvPath, rowsFilter, kbPath, load.KnowledgeBase!.Entries.Count, options, results);
+        output.WriteLine();
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Model loaded and knowledge base indexed in {indexed.TotalSeconds:0.0} s."));
         return 0;
     }
 

@@ -11,6 +11,9 @@ public static class FaqDecider
     /// <summary>...and paraphrases of the same question rarely exceed this; the range in between maps onto 0..1.</summary>
     public const double SemanticCeiling = 0.85;
 
+    /// <summary>Thresholds compare rounded confidences; this keeps 0.6 - 0.5 from falling short of a 0.1 lead.</summary>
+    private const double Epsilon = 1e-9;
+
     public static double CalibrateSemantic(double cosine) =>
         Math.Clamp((cosine - SemanticFloor) / (SemanticCeiling - SemanticFloor), 0, 1);
 
@@ -27,6 +30,12 @@ public static class FaqDecider
         for (var e = 0; e < entries.Count; e++)
         {
             confidence[e] = (ws * CalibrateSemantic(scores.Semantic[e]) + wl * scores.Lexical[e]) / (ws + wl);
+        }
+        // A question the knowledge base lists word for word is always answered by its entry.
+        var exact = scores.ExactEntry >= 0 && scores.ExactEntry < entries.Count;
+        if (exact)
+        {
+            confidence[scores.ExactEntry] = 1.0;
         }
         var order = Enumerable.Range(0, entries.Count).OrderByDescending(e => confidence[e]).ThenBy(e => e).ToList();
         // The decision must not depend on how many candidates the caller asked for.
@@ -49,7 +58,9 @@ public static class FaqDecider
             })
             .ToList();
 
-        var (decision, reason) = DecideBand(ranked, runnerUp, scores, options, mode);
+        var (decision, reason) = exact
+            ? (FaqDecision.Answer, "the knowledge base lists this question")
+            : DecideBand(ranked, runnerUp, scores, options, mode);
         return new FaqResult
         {
             Question = question,
@@ -72,15 +83,16 @@ public static class FaqDecider
         {
             return (FaqDecision.None, "closer to an out-of-scope example than to any FAQ");
         }
-        if (best.Confidence >= options.AnswerThreshold && best.Confidence - Math.Round(runnerUp, 4) >= options.AnswerMargin)
+        var lead = best.Confidence - Math.Round(runnerUp, 4);
+        if (best.Confidence >= options.AnswerThreshold - Epsilon && lead >= options.AnswerMargin - Epsilon)
         {
             return (FaqDecision.Answer, "confident");
         }
-        if (best.Confidence >= options.ClarifyThreshold)
+        if (best.Confidence >= options.ClarifyThreshold - Epsilon)
         {
             return (FaqDecision.Clarify, best.Confidence >= options.AnswerThreshold ? "top entries too close" : "middling confidence");
         }
-        if (best.Confidence >= options.ClarifyFloor && best.Confidence - Math.Round(runnerUp, 4) >= options.ClarifyLeadMargin)
+        if (best.Confidence >= options.ClarifyFloor - Epsilon && lead >= options.ClarifyLeadMargin - Epsilon)
         {
             return (FaqDecision.Clarify, "weak but clear lead");
         }

@@ -13,6 +13,7 @@ public sealed class FaqIndex
     private readonly float[][] _anchorVectors;
     private readonly float[][] _answerVectors;
     private readonly Bm25Index _bm25;
+    private readonly Dictionary<string, int> _exact = new(StringComparer.Ordinal);
 
     private FaqIndex(FaqKnowledgeBase kb, ISentenceEmbedder embedder, string[] phrasings, int[] phrasingEntry,
         float[][] phrasingVectors, float[][] answerVectors, float[][] anchorVectors, Bm25Index bm25)
@@ -25,6 +26,10 @@ public sealed class FaqIndex
         _anchorVectors = anchorVectors;
         _answerVectors = answerVectors;
         _bm25 = bm25;
+        for (var p = 0; p < phrasings.Length; p++)
+        {
+            _exact.TryAdd(FaqKnowledgeBaseLoader.NormalizeQuestion(phrasings[p]), phrasingEntry[p]);
+        }
     }
 
     public FaqKnowledgeBase KnowledgeBase { get; }
@@ -59,7 +64,7 @@ public sealed class FaqIndex
         }
         var answers = kb.Entries.Select(e => e.Answer).ToList();
         var missing = phrasings.Concat(answers).Where(p => !known.ContainsKey(p)).Distinct(StringComparer.Ordinal).ToList();
-        var fresh = embedder.Embed(missing, cancellationToken);
+        var fresh = missing.Count == 0 ? [] : embedder.Embed(missing, cancellationToken);
         for (var i = 0; i < missing.Count; i++)
         {
             known[missing[i]] = fresh[i];
@@ -78,6 +83,7 @@ public sealed class FaqIndex
     public FaqScores Score(string question, FaqMatchMode mode, double answerWeight, CancellationToken cancellationToken = default)
     {
         var count = KnowledgeBase.Entries.Count;
+        var exact = _exact.GetValueOrDefault(FaqKnowledgeBaseLoader.NormalizeQuestion(question), -1);
         var lexical = _bm25.Score(question);
         var semantic = new double[count];
         var bestPhrasing = new int[count];
@@ -110,7 +116,7 @@ public sealed class FaqIndex
                 semantic[e] = Math.Max(0, (1 - answerWeight) * semantic[e] + answerWeight * Dot(vector, _answerVectors[e]));
             }
         }
-        return new FaqScores(semantic, lexical.Scores, bestPhrasing, closestPhrasing, outOfScope, lexical.Coverage, lexical.ContentWords, lexical.CorrectedText);
+        return new FaqScores(semantic, lexical.Scores, bestPhrasing, closestPhrasing, outOfScope, lexical.Coverage, lexical.ContentWords, lexical.CorrectedText) { ExactEntry = exact };
     }
 
     /// <summary>The phrasing of entry <paramref name="entry"/> that matched best, or its canonical question.</summary>
@@ -135,4 +141,8 @@ public sealed class FaqIndex
 /// <param name="OutOfScope">Best cosine to an out-of-scope anchor (0 in lexical mode).</param>
 /// <param name="Coverage">Share of the question's content words the knowledge base knows.</param>
 /// <param name="CorrectedText">The question as embedded, after typo correction.</param>
-public sealed record FaqScores(double[] Semantic, double[] Lexical, int[] BestPhrasing, double ClosestPhrasing, double OutOfScope, double Coverage, int ContentWords, string CorrectedText);
+public sealed record FaqScores(double[] Semantic, double[] Lexical, int[] BestPhrasing, double ClosestPhrasing, double OutOfScope, double Coverage, int ContentWords, string CorrectedText)
+{
+    /// <summary>The entry that lists the question itself (ignoring case, spacing and final punctuation), or -1.</summary>
+    public int ExactEntry { get; init; } = -1;
+}

@@ -23,6 +23,11 @@ public sealed class MiniLmEmbedder : ISentenceEmbedder
         () => new SentenceEncoder(new SessionOptions { IntraOpNumThreads = 1 }),
         LazyThreadSafetyMode.ExecutionAndPublication);
     private readonly object _gate = new();
+    /// <summary>One knowledge-base batch at a time, so two hosts or a reload racing the first load embed each
+    /// phrasing once and the second finds the first's vectors in the cache.</summary>
+    private readonly object _batchGate = new();
+    /// <summary>Short runs keep padding (to the longest sentence of a run) cheap.</summary>
+    private const int BatchSize = 32;
     /// <summary>Knowledge-base phrasings (batch calls) are remembered, so reloads and further hosts in the same
     /// process re-embed only what changed. Single queries are not cached: visitors' text is unbounded.</summary>
     private readonly ConcurrentDictionary<string, float[]> _batchCache = new(StringComparer.Ordinal);
@@ -42,13 +47,17 @@ public sealed class MiniLmEmbedder : ISentenceEmbedder
         {
             return [Encode(input, cancellationToken)[0]];
         }
-        var missing = input.Where(s => !_batchCache.ContainsKey(s)).Distinct(StringComparer.Ordinal).ToArray();
-        if (missing.Length > 0)
+        lock (_batchGate)
         {
-            var vectors = Encode(missing, cancellationToken);
-            for (var i = 0; i < missing.Length; i++)
+            // Similar lengths together: less padding per run.
+            var missing = input.Where(s => !_batchCache.ContainsKey(s)).Distinct(StringComparer.Ordinal).OrderBy(s => s.Length).ToArray();
+            foreach (var chunk in missing.Chunk(BatchSize))
             {
-                _batchCache[missing[i]] = vectors[i];
+                var vectors = Encode(chunk, cancellationToken);
+                for (var i = 0; i < chunk.Length; i++)
+                {
+                    _batchCache[chunk[i]] = vectors[i];
+                }
             }
         }
         return input.Select(s => _batchCache[s]).ToArray();
