@@ -1,6 +1,7 @@
 using ChatBot.Adapters;
 using ChatBot.Bots;
 using ChatBot.DirectLine;
+using ChatBot.Dialogs.Faq;
 using ChatBot.Endpoints;
 using ChatBot.Events;
 using ChatBot.Metrics;
@@ -36,6 +37,8 @@ public static class BotHost
     {
         services.AddOptions<BotOptions>().Bind(configuration.GetSection(BotOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+
+        services.AddFaq(configuration);
 
         services.AddHttpClient();
         services.AddSingleton<IStorage>(sp => CreateStorage(sp.GetRequiredService<IOptions<StorageOptions>>().Value, environment));
@@ -82,6 +85,7 @@ public static class BotHost
         app.MapPost("/api/messages", MessagesEndpoint.HandleAsync);
         app.MapDirectLine();
         app.MapMetrics();
+        app.MapFaq();
     }
 
     internal static IStorage CreateStorage(StorageOptions options, IHostEnvironment environment) => options.Kind switch

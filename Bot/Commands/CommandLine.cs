@@ -12,6 +12,7 @@ public static class CommandLine
         ["benchmark"] = (Benchmark.BenchmarkCommand.Usage, Benchmark.BenchmarkCommand.RunAsync),
         ["serve-echo"] = ("the benchmark's baseline: a plain SDK echo bot (same options as the host, e.g. --urls)", Benchmark.EchoBaselineCommand.RunAsync),
         ["demo-data"] = (DemoDataCommand.Usage, DemoDataCommand.RunAsync),
+        ["faq-eval"] = (FaqEvalCommand.Usage, FaqEvalCommand.RunAsync),
     };
 
     public static bool IsCommand(string[] args) =>
