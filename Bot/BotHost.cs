@@ -1,6 +1,7 @@
 using ChatBot.Adapters;
 using ChatBot.Bots;
 using ChatBot.Endpoints;
+using ChatBot.Handoff;
 using ChatBot.Options;
 using ChatBot.Storage;
 using Microsoft.Bot.Builder;
@@ -46,6 +47,7 @@ public static class BotHost
 
         // Pipeline middleware, in order.
         services.AddSingleton<IMiddleware, InputSanitizerMiddleware>();
+        services.AddHandoff(configuration);
 
         services.AddSingleton<AdapterWithErrorHandler>();
         services.AddSingleton<CloudAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());
