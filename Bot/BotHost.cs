@@ -21,8 +21,9 @@ public static class BotHost
             Args = args,
             ContentRootPath = FindContentRoot(),
         });
-        configure?.Invoke(builder);
         AddServices(builder.Services, builder.Configuration, builder.Environment);
+        // Last, so that a caller (a test, the benchmark) can replace any service.
+        configure?.Invoke(builder);
 
         var app = builder.Build();
         MapEndpoints(app);
@@ -40,10 +41,14 @@ public static class BotHost
         services.AddSingleton<UserState>();
 
         // Anonymous when MicrosoftAppId is empty (as with the Emulator and the local channel), JWT-validated when set.
-        services.AddSingleton<BotFrameworkAuthentication>(sp => new ConfigurationBotFrameworkAuthentication(
-            configuration,
-            httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
-            logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>()));
+        // Wrapped so that turns reuse Connector clients: see Adapters/ConnectorClientCache.cs for why.
+        services.AddSingleton<ConnectorClientCache>();
+        services.AddSingleton<BotFrameworkAuthentication>(sp => new ReusingBotFrameworkAuthentication(
+            new ConfigurationBotFrameworkAuthentication(
+                configuration,
+                httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
+                logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>()),
+            sp.GetRequiredService<ConnectorClientCache>()));
 
         // Pipeline middleware, in order.
         services.AddSingleton<IMiddleware, InputSanitizerMiddleware>();

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatBot.Tests.Infrastructure;
@@ -44,11 +43,9 @@ public sealed class BotTestHost : IAsyncDisposable
             all[key] = value;
         }
 
-        var app = BotHost.Build([], builder =>
-        {
-            builder.Configuration.AddInMemoryCollection(all);
-            services?.Invoke(builder.Services);
-        });
+        // Settings go in as command-line arguments, so they are in place before any service reads them.
+        var args = all.Where(kv => kv.Value != null).Select(kv => $"--{kv.Key}={kv.Value}").ToArray();
+        var app = BotHost.Build(args, builder => services?.Invoke(builder.Services));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new BotTestHost(app, address.TrimEnd('/'), dataPath);

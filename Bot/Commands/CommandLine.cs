@@ -9,6 +9,8 @@ public static class CommandLine
 {
     private static readonly Dictionary<string, (string Usage, Func<string[], Task<int>> Run)> Commands = new(StringComparer.OrdinalIgnoreCase)
     {
+        ["benchmark"] = (Benchmark.BenchmarkCommand.Usage, Benchmark.BenchmarkCommand.RunAsync),
+        ["serve-echo"] = ("the benchmark's baseline: a plain SDK echo bot (same options as the host, e.g. --urls)", Benchmark.EchoBaselineCommand.RunAsync),
     };
 
     public static bool IsCommand(string[] args) =>
