@@ -165,9 +165,12 @@ public sealed class CoachHandoff(HandoffOperations ops)
             : index.Entries.FirstOrDefault(e => e.Ticket == ticket);
         if (entry == null)
         {
-            var taken = ticket == null ? null : index.Taken.FirstOrDefault(t => t.Ticket == ticket);
+            // Whoever lost a race for "accept next" learns who took the request they were reacting to.
+            var taken = ticket == null
+                ? index.Taken.LastOrDefault(t => t.Team == coach.Team && ops.Now - t.At < TimeSpan.FromMinutes(1))
+                : index.Taken.FirstOrDefault(t => t.Ticket == ticket);
             await turnContext.SendActivityAsync(
-                ticket == null ? $"Nobody is waiting for {coach.Team}." :
+                ticket == null ? $"Nobody is waiting for {coach.Team}." + (taken != null ? " " + HandoffTexts.Taken(taken.Ticket, taken.CoachName) : "") :
                 taken != null ? HandoffTexts.Taken(ticket.Value, taken.CoachName) : $"Request #{ticket} is not waiting. Type queue to see who is.",
                 cancellationToken: cancellationToken);
             return;
@@ -194,7 +197,7 @@ public sealed class CoachHandoff(HandoffOperations ops)
             current.AcceptedAt ??= now;
             var queue = s.Get<QueueIndex>(HandoffStore.QueueKey) ?? new QueueIndex();
             queue.Entries.RemoveAll(e => e.Ticket == current.Ticket);
-            queue.RecordTaken(current.Ticket, coach.Name);
+            queue.RecordTaken(current.Ticket, current.Team, coach.Name, now);
             me.ActiveRecordKey = key;
             me.ActiveTicket = current.Ticket;
             s.Put(key, current);

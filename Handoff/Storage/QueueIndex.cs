@@ -14,10 +14,10 @@ public sealed class QueueIndex : IStoreItem
     /// <summary>The last tickets taken and by whom, so a coach who lost an accept race is told who won.</summary>
     public List<TakenTicket> Taken { get; set; } = [];
 
-    public void RecordTaken(int ticket, string coachName)
+    public void RecordTaken(int ticket, string team, string coachName, DateTimeOffset at)
     {
         Taken.RemoveAll(t => t.Ticket == ticket);
-        Taken.Add(new TakenTicket { Ticket = ticket, CoachName = coachName });
+        Taken.Add(new TakenTicket { Ticket = ticket, Team = team, CoachName = coachName, At = at });
         if (Taken.Count > 50)
         {
             Taken.RemoveAt(0);
