@@ -1,5 +1,6 @@
 using ChatBot.Adapters;
 using ChatBot.Bots;
+using ChatBot.DirectLine;
 using ChatBot.Endpoints;
 using ChatBot.Handoff;
 using ChatBot.Options;
@@ -58,6 +59,8 @@ public static class BotHost
         services.AddSingleton<CloudAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());
         services.AddTransient<IBot, MainBot>();
+
+        services.AddDirectLine(configuration);
     }
 
     public static void MapEndpoints(WebApplication app)
@@ -73,6 +76,7 @@ public static class BotHost
 
         app.MapGet("/healthz", () => Results.Json(new { status = "ok" }));
         app.MapPost("/api/messages", MessagesEndpoint.HandleAsync);
+        app.MapDirectLine();
     }
 
     internal static IStorage CreateStorage(StorageOptions options, IHostEnvironment environment) => options.Kind switch

@@ -1,0 +1,46 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace ChatBot.DirectLine;
+
+/// <summary>Small HTTP helpers shared by the Direct Line and Connector endpoints.</summary>
+public static partial class DirectLineHttp
+{
+    public static IResult Error(int status, string message) => Results.Json(new { error = message }, statusCode: status);
+
+    /// <summary>Raw JSON text, for activities kept as stored (no re-serialization).</summary>
+    public static IResult RawJson(string json, int status = StatusCodes.Status200OK) =>
+        Results.Content(json, "application/json; charset=utf-8", Encoding.UTF8, status);
+
+    /// <summary>The body as text, or null when it is longer than <paramref name="maxBytes"/>.</summary>
+    public static async Task<string?> ReadBodyAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > maxBytes)
+        {
+            return null;
+        }
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+            {
+                return null;
+            }
+            buffer.Write(chunk, 0, read);
+        }
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    public static bool IsConversationId(string? value) => value != null && IdPattern().IsMatch(value);
+
+    /// <summary>User ids a page may choose: opaque, URL-safe, long enough not to be guessed.</summary>
+    public static bool IsPageUserId(string? value) => value != null && PageUserIdPattern().IsMatch(value);
+
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
+    private static partial Regex IdPattern();
+
+    [GeneratedRegex("^[A-Za-z0-9_-]{16,64}$")]
+    private static partial Regex PageUserIdPattern();
+}
