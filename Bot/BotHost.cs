@@ -77,6 +77,7 @@ public static class BotHost
         app.MapGet("/healthz", () => Results.Json(new { status = "ok" }));
         app.MapPost("/api/messages", MessagesEndpoint.HandleAsync);
         app.MapDirectLine();
+        app.MapCoachConsole();
     }
 
     internal static IStorage CreateStorage(StorageOptions options, IHostEnvironment environment) => options.Kind switch

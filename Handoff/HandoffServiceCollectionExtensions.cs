@@ -1,4 +1,5 @@
 using ChatBot.Handoff.Coaches;
+using ChatBot.Handoff.Console;
 using ChatBot.Handoff.Events;
 using ChatBot.Handoff.External;
 using ChatBot.Handoff.Middleware;
@@ -39,6 +40,7 @@ public static class HandoffServiceCollectionExtensions
         services.AddSingleton<ExternalHandoff>();
         services.AddSingleton<VisitorHandoff>();
         services.AddSingleton<CoachHandoff>();
+        services.AddSingleton<HandoffQueueView>();
         services.AddSingleton<HandoffSweeper>();
         services.AddSingleton<IHandoffRequester, HandoffRequester>();
         services.AddSingleton<HandoffMiddleware>();

@@ -1,5 +1,6 @@
 using System.Text;
 using ChatBot.Handoff.Commands;
+using ChatBot.Handoff.Console;
 using ChatBot.Handoff.Events;
 using ChatBot.Handoff.Options;
 using ChatBot.Handoff.Requests;
@@ -15,7 +16,7 @@ namespace ChatBot.Handoff.Middleware;
 /// Commands change the shared records with ETag-checked writes; anything else is relayed to the one visitor the
 /// coach is connected to.
 /// </summary>
-public sealed class CoachHandoff(HandoffOperations ops)
+public sealed class CoachHandoff(HandoffOperations ops, HandoffQueueView queue)
 {
     public const string HelloEvent = "coach.hello";
 
@@ -130,30 +131,24 @@ public sealed class CoachHandoff(HandoffOperations ops)
 
     private async Task ShowQueueAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
-        var index = await ops.Store.GetQueueAsync(cancellationToken);
-        var now = ops.Now;
-        var text = new StringBuilder();
-        var buttons = new List<CardAction>();
-        foreach (var entry in index.InLine())
-        {
-            var record = await ops.Store.GetAsync<HandoffRecord>(HandoffStore.RecordKey(entry.ChannelId, entry.ConversationId), cancellationToken);
-            if (record is not { State: HandoffState.Queued } || record.RequestId != entry.RequestId)
-            {
-                continue;
-            }
-            var lines = await ops.Transcripts.ReadAsync(record.ChannelId, record.ConversationId, cancellationToken);
-            var last = lines.Where(l => l.Role == TranscriptLine.Visitor).TakeLast(3).Select(l => $"\"{Shorten(l.Text)}\"");
-            text.AppendLine($"#{record.Ticket} · {record.Team} · waiting {Wait(now - record.QueuedAt)} · {HandoffOperations.Describe(record)}");
-            text.AppendLine($"  last: {string.Join(" / ", last.DefaultIfEmpty("(nothing yet)"))}");
-            buttons.Add(new CardAction(ActionTypes.ImBack, $"accept {record.Ticket}", value: $"accept {record.Ticket}"));
-        }
-        if (buttons.Count == 0)
+        var waiting = await queue.ListAsync(cancellationToken);
+        if (waiting.Count == 0)
         {
             await turnContext.SendActivityAsync("Nobody is waiting.", cancellationToken: cancellationToken);
             return;
         }
+        var text = new StringBuilder();
+        foreach (var w in waiting)
+        {
+            var details = string.Join(" · ", new[] { w.VisitorName, w.VisitorType, w.Intent, w.Reason, w.QualificationSummary }.Where(p => !string.IsNullOrWhiteSpace(p)));
+            text.AppendLine($"#{w.Ticket} · {w.Team} · waiting {Wait(TimeSpan.FromSeconds(w.WaitingSeconds))} · {(details.Length > 0 ? details : "No details from the bot.")}");
+            text.AppendLine($"  last: {string.Join(" / ", w.LastMessages.Select(m => $"\"{m}\"").DefaultIfEmpty("(nothing yet)"))}");
+        }
         var reply = MessageFactory.Text(text.ToString().TrimEnd());
-        reply.SuggestedActions = new SuggestedActions { Actions = buttons };
+        reply.SuggestedActions = new SuggestedActions
+        {
+            Actions = waiting.Select(w => new CardAction(ActionTypes.ImBack, $"accept {w.Ticket}", value: $"accept {w.Ticket}")).ToList(),
+        };
         await turnContext.SendActivityAsync(reply, cancellationToken);
     }
 
@@ -497,8 +492,6 @@ public sealed class CoachHandoff(HandoffOperations ops)
         }
         await ops.Relay.SendAsync(turnContext.Adapter, moved.VisitorReference!, MessageFactory.Text(HandoffTexts.TransferredToCoach(coach.Name, to.Name)), cancellationToken);
     }
-
-    private static string Shorten(string text) => text.Length <= 80 ? text : text[..77] + "...";
 
     private static string Wait(TimeSpan wait) => wait.TotalMinutes >= 1 ? $"{(int)wait.TotalMinutes}m {wait.Seconds:00}s" : $"{Math.Max(0, wait.Seconds)}s";
 }
