@@ -92,6 +92,10 @@ public sealed class HandoffRequester(HandoffOperations ops, ExternalHandoff exte
 
         // From here on the conversation is the handoff's: the guard drops anything else the bot sends this turn.
         HandoffTurn.SetOwned(turnContext, true);
+        // The turn so far goes into the transcript now, so a coach who opens the queue at once sees the request.
+        var lines = HandoffTurn.Lines(turnContext);
+        await ops.Transcripts.AppendAsync(record.ChannelId, record.ConversationId, lines.ToList(), cancellationToken);
+        lines.Clear();
         await ops.Events.RecordAsync(OutcomeEventNames.HandoffQueued, record, cancellationToken: cancellationToken);
         if (status == HandoffRequestStatus.Initiated)
         {
