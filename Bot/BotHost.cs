@@ -5,6 +5,7 @@ using ChatBot.Dialogs.Faq;
 using ChatBot.Endpoints;
 using ChatBot.Events;
 using ChatBot.Metrics;
+using ChatBot.Handoff;
 using ChatBot.Options;
 using ChatBot.Storage;
 using Microsoft.Bot.Builder;
@@ -63,6 +64,7 @@ public static class BotHost
 
         // Pipeline middleware, in order.
         services.AddSingleton<IMiddleware, InputSanitizerMiddleware>();
+        services.AddHandoff(configuration);
 
         services.AddSingleton<AdapterWithErrorHandler>();
         services.AddSingleton<CloudAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());
@@ -86,6 +88,7 @@ public static class BotHost
         app.MapDirectLine();
         app.MapMetrics();
         app.MapFaq();
+        app.MapCoachConsole();
     }
 
     internal static IStorage CreateStorage(StorageOptions options, IHostEnvironment environment) => options.Kind switch

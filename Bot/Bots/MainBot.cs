@@ -1,18 +1,26 @@
+using System.Text.RegularExpressions;
+using ChatBot.Handoff.Requests;
+using ChatBot.Options;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
-using ChatBot.Options;
 
 namespace ChatBot.Bots;
 
 /// <summary>
 /// The activity handler: welcomes each new conversation once, then hands every message to the bot's
-/// conversation logic, and saves state once at the end of the turn.
+/// conversation logic, and saves state once at the end of the turn. Until the prospect dialogs arrive it
+/// echoes, hands the visitor to a person when asked, and asks for feedback when the person ends the chat.
 /// </summary>
-public sealed class MainBot(ConversationState conversationState, UserState userState, IOptions<BotOptions> options)
+public sealed partial class MainBot(ConversationState conversationState, UserState userState, IOptions<BotOptions> options, IHandoffRequester handoff)
     : ActivityHandler
 {
+    public const string FeedbackQuestion = "How did we do? Was this chat helpful?";
+
     private readonly IStatePropertyAccessor<bool> _welcomed = conversationState.CreateProperty<bool>("welcomed");
+
+    [GeneratedRegex(@"\b(person|human|agent|someone|representative)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AsksForPerson();
 
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
@@ -38,7 +46,27 @@ public sealed class MainBot(ConversationState conversationState, UserState userS
         // Placeholder until the prospect dialogs arrive: an answer that shows the round trip works.
         await _welcomed.SetAsync(turnContext, true, cancellationToken);
         var text = turnContext.Activity.Text?.Trim();
+        if (text != null && AsksForPerson().IsMatch(text))
+        {
+            var team = text.Contains("support", StringComparison.OrdinalIgnoreCase) ? "support" : "sales";
+            await handoff.RequestAsync(turnContext, new HandoffRequest { Team = team, Reason = "asked for a person" }, cancellationToken);
+            return;
+        }
         var reply = string.IsNullOrEmpty(text) ? "I received your message." : $"You said: {text}";
         await turnContext.SendActivityAsync(reply, cancellationToken: cancellationToken);
+    }
+
+    protected override async Task OnEventActivityAsync(ITurnContext<IEventActivity> turnContext, CancellationToken cancellationToken)
+    {
+        // The handoff gives the conversation back: ask for feedback when a person handled it.
+        var ended = HandoffEnded.FromActivity(turnContext.Activity);
+        if (ended?.CoachHandled == true)
+        {
+            await turnContext.SendActivityAsync(MessageFactory.SuggestedActions(new[] { "Yes 👍", "No 👎" }, FeedbackQuestion, null, null), cancellationToken);
+        }
+        else if (ended != null)
+        {
+            await turnContext.SendActivityAsync("Is there anything else I can help you with?", cancellationToken: cancellationToken);
+        }
     }
 }

@@ -1,0 +1,114 @@
+// Two people in Debian's headless Chromium: a visitor on the product page asks for a person, a coach on /coach
+// (signed in with a console key) sees the request in the queue panel and accepts it, each sees the other's
+// message, the coach ends the chat as qualified and the visitor gets the bot's feedback question.
+// Usage: node coach-handoff.mjs <base url> <console key> <output folder>. Prints one JSON line; exit 0 = passed.
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const [baseUrl, consoleKey, outputDir] = process.argv.slice(2);
+if (!baseUrl || !consoleKey || !outputDir) {
+  console.error('usage: node coach-handoff.mjs <base url> <console key> <output folder>');
+  process.exit(2);
+}
+mkdirSync(outputDir, { recursive: true });
+
+const TIMEOUT = 25_000;
+const result = { ok: false, steps: [] };
+let browser;
+const pages = {};
+
+// Web Chat renders markdown with typographic quotes and its own spacing: compare normalized text.
+const normalize = text => String(text).replace(/[\u2018\u2019]/g, "'").replace(/[\u201C\u201D]/g, '"').replace(/\s+/g, ' ').trim();
+
+async function shows(page, text) {
+  const expected = normalize(text);
+  const deadline = Date.now() + TIMEOUT;
+  while (Date.now() < deadline) {
+    if (normalize(await page.locator('#webchat').innerText()).includes(expected)) {
+      return;
+    }
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`timed out waiting for "${text}" on the ${page === pages.coach ? 'coach' : 'visitor'} page`);
+}
+
+async function say(page, text) {
+  const input = page.locator('[data-id="webchat-sendbox-input"]').first();
+  await input.fill(text);
+  await input.press('Enter');
+}
+
+async function shot(page, name) {
+  await page.waitForTimeout(400); // let Web Chat finish scrolling
+  await page.screenshot({ path: join(outputDir, name) });
+}
+
+try {
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+  const errors = [];
+  for (const who of ['coach', 'visitor']) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    pages[who] = await context.newPage();
+    pages[who].setDefaultTimeout(TIMEOUT);
+    pages[who].on('pageerror', error => errors.push(`${who}: ${error}`));
+  }
+  const { coach, visitor } = pages;
+
+  await coach.goto(baseUrl + '/coach');
+  await coach.fill('#key', consoleKey);
+  await coach.click('[data-login] button[type="submit"]');
+  await shows(coach, "you're available for sales");
+  result.steps.push('coach signed in');
+
+  await visitor.goto(baseUrl + '/');
+  await visitor.click('.chat-launcher');
+  await visitor.locator('[data-id="webchat-sendbox-input"]').first().waitFor();
+  await shows(visitor, 'Ask me anything about Larkspur CRM'); // connected: the welcome arrived
+  await say(visitor, 'Can I talk to a person, please?');
+  await shows(visitor, 'You are number 1 in line');
+  result.steps.push('visitor queued');
+
+  const accept = coach.locator('[data-accept]').first();
+  await accept.waitFor();
+  result.queuePanel = normalize(await coach.locator('[data-requests]').innerText());
+  await shot(coach, 'coach-queue.png');
+  await accept.click();
+  await shows(coach, 'Transcript of #');
+  await shows(visitor, "You're now chatting with Dana");
+  result.steps.push('coach accepted');
+
+  await say(visitor, 'Hi! I would like to know more about the Growth plan.');
+  await shows(coach, 'I would like to know more about the Growth plan.');
+  await say(coach, 'Happy to help: Growth is $49 per seat per month.');
+  await shows(visitor, 'Happy to help: Growth is $49 per seat per month.');
+  result.steps.push('both ways');
+  await shot(visitor, 'visitor-chatting.png');
+  await shot(coach, 'coach-chatting.png');
+
+  await coach.locator('[data-chat-actions]:not([hidden]) [data-command="end qualified"]').click();
+  await shows(visitor, 'has ended the chat');
+  await shows(visitor, 'How did we do? Was this chat helpful?');
+  await shows(coach, 'ended (qualified)');
+  result.steps.push('ended with feedback question');
+  await shot(visitor, 'visitor-feedback.png');
+  await shot(coach, 'coach-ended.png');
+
+  result.errors = errors;
+  result.ok = errors.length === 0;
+} catch (error) {
+  result.error = String(error?.message ?? error);
+  for (const [who, page] of Object.entries(pages)) {
+    await page.screenshot({ path: join(outputDir, `${who}-failure.png`) }).catch(() => {});
+  }
+} finally {
+  await browser?.close().catch(() => {});
+}
+
+console.log(JSON.stringify(result));
+process.exit(result.ok ? 0 : 1);

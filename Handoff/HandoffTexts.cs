@@ -1,0 +1,61 @@
+using ChatBot.Handoff.Requests;
+
+namespace ChatBot.Handoff;
+
+/// <summary>Everything the handoff says to visitors and coaches, in one place.</summary>
+public static class HandoffTexts
+{
+    public static string Wait(int acceptTimeoutSeconds) =>
+        acceptTimeoutSeconds <= 90 ? "a minute" : $"{(int)Math.Ceiling(acceptTimeoutSeconds / 60.0)} minutes";
+
+    public static string Queued(string team, int position, int acceptTimeoutSeconds) =>
+        $"I'm getting you a person from our {team} team. You are number {position} in line; a coach usually answers within {Wait(acceptTimeoutSeconds)}. " +
+        "You can keep typing here and they will see it. Say \"never mind\" to leave the queue.";
+
+    public static string StillQueued(int position) =>
+        $"Thanks, the coach will see that. You are number {position} in line.";
+
+    public static string Abandoned => "No problem, I've taken you out of the queue. I'm here if you need anything else.";
+
+    public static string Connected(string coachName, string team) => $"You're now chatting with {coachName} from our {team} team.";
+
+    public static string FromCoach(string coachName, string? text) => $"{coachName}: {text}";
+
+    public static string CoachLeft(string coachName) => $"{coachName} has ended the chat. Thanks for talking with us!";
+
+    public static string LostCoach(string coachName, int position) =>
+        $"Sorry, we lost the connection to {coachName}. You're back in line as number {position}; another coach will pick up from here.";
+
+    public static string Transferred(string coachName, string team) =>
+        $"{coachName} is passing you to our {team} team. You keep your place: someone will be with you shortly.";
+
+    public static string TransferredToCoach(string fromCoach, string toCoach) => $"{fromCoach} has passed you to {toCoach}, who can see your conversation so far.";
+
+    public static string Missed(string reason, string team, string? knownEmail)
+    {
+        var why = reason switch
+        {
+            HandoffOutcomes.ClosedHours => $"our {team} team is out of office hours right now",
+            HandoffOutcomes.NobodyAvailable => $"nobody from our {team} team is available right now",
+            HandoffOutcomes.Failed => $"I couldn't reach our {team} team",
+            _ => $"nobody from our {team} team could answer in time",
+        };
+        return knownEmail != null
+            ? $"I'm sorry: {why}. A coach will email you at {knownEmail} as soon as possible."
+            : $"I'm sorry: {why}. If you leave your email address, a coach will get back to you. (Or just say \"no thanks\".)";
+    }
+
+    public static string FollowUpThanks(string email) => $"Thanks! A coach will write to you at {email}.";
+
+    public static string FollowUpDeclined => "No problem.";
+
+    public static string ExternalInitiated(string team) => $"I'm connecting you with our {team} team. Someone will be with you shortly.";
+
+    // Coach side.
+    public static string CoachHelp =>
+        "Commands: queue · accept next · accept <n> · end [qualified|not-qualified|resolved] · transfer <team|coach> · note <text> · available · away";
+
+    public static string NotInChat => "You're not in a chat. " + CoachHelp;
+
+    public static string Taken(int ticket, string? byName) => $"Request #{ticket} was already taken by {byName ?? "another coach"}.";
+}

@@ -1,0 +1,497 @@
+using System.Text;
+using ChatBot.Handoff.Commands;
+using ChatBot.Handoff.Console;
+using ChatBot.Handoff.Events;
+using ChatBot.Handoff.Options;
+using ChatBot.Handoff.Requests;
+using ChatBot.Handoff.Storage;
+using ChatBot.Handoff.Transcripts;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+
+namespace ChatBot.Handoff.Middleware;
+
+/// <summary>
+/// The coach's side: every turn of a configured coach's agent conversation lands here and never reaches the bot.
+/// Commands change the shared records with ETag-checked writes; anything else is relayed to the one visitor the
+/// coach is connected to.
+/// </summary>
+public sealed class CoachHandoff(HandoffOperations ops, HandoffQueueView queue)
+{
+    public const string HelloEvent = "coach.hello";
+
+    public async Task OnTurnAsync(ITurnContext turnContext, CoachOptions coach, CancellationToken cancellationToken)
+    {
+        var me = await RegisterAsync(turnContext, coach, cancellationToken);
+        var activity = turnContext.Activity;
+        if (ops.Options.Mode == HandoffMode.External)
+        {
+            if (activity.Type == ActivityTypes.Message)
+            {
+                await turnContext.SendActivityAsync("Handoff runs through the external agent hub (Handoff:Mode External); there is no local queue.", cancellationToken: cancellationToken);
+            }
+            return;
+        }
+        if (activity.Type == ActivityTypes.Event && activity.Name == HelloEvent)
+        {
+            await turnContext.SendActivityAsync(await StatusLineAsync(coach, me, cancellationToken), cancellationToken: cancellationToken);
+            return;
+        }
+        if (activity.Type == ActivityTypes.Typing && me.ActiveRecordKey != null)
+        {
+            await RelayToVisitorAsync(turnContext, coach, me, new Activity(ActivityTypes.Typing), cancellationToken);
+            return;
+        }
+        if (activity.Type != ActivityTypes.Message)
+        {
+            return;
+        }
+
+        var command = CoachCommandParser.Parse(activity.Text);
+        switch (command?.Kind)
+        {
+            case null:
+                if (me.ActiveRecordKey == null)
+                {
+                    await turnContext.SendActivityAsync(HandoffTexts.NotInChat, cancellationToken: cancellationToken);
+                    return;
+                }
+                var message = MessageFactory.Text(HandoffTexts.FromCoach(coach.Name, activity.Text));
+                if (activity.Attachments?.Count > 0)
+                {
+                    message.Attachments = activity.Attachments.ToList();
+                }
+                await RelayToVisitorAsync(turnContext, coach, me, message, cancellationToken);
+                return;
+            case CoachCommandKind.Help:
+                await turnContext.SendActivityAsync(HandoffTexts.CoachHelp, cancellationToken: cancellationToken);
+                return;
+            case CoachCommandKind.Queue:
+                await ShowQueueAsync(turnContext, cancellationToken);
+                return;
+            case CoachCommandKind.Available:
+            case CoachCommandKind.Away:
+                await SetStatusAsync(turnContext, coach, command.Kind == CoachCommandKind.Available ? CoachStatus.Available : CoachStatus.Away, cancellationToken);
+                return;
+            case CoachCommandKind.Accept:
+                await AcceptAsync(turnContext, coach, command.Ticket, cancellationToken);
+                return;
+            case CoachCommandKind.End:
+                await EndAsync(turnContext, coach, command.Argument!, cancellationToken);
+                return;
+            case CoachCommandKind.Note:
+                await NoteAsync(turnContext, coach, command.Argument!, cancellationToken);
+                return;
+            case CoachCommandKind.Transfer:
+                await TransferAsync(turnContext, coach, command.Argument!, cancellationToken);
+                return;
+        }
+    }
+
+    /// <summary>Keeps the coach's agent conversation reference current (writes only when it changed).</summary>
+    private async Task<CoachRecord> RegisterAsync(ITurnContext turnContext, CoachOptions coach, CancellationToken cancellationToken)
+    {
+        var key = HandoffStore.CoachKey(coach.Id);
+        var reference = turnContext.Activity.GetConversationReference();
+        return await ops.Store.TransactAsync([key], s =>
+        {
+            var record = s.Get<CoachRecord>(key) ?? new CoachRecord { CoachId = coach.Id };
+            if (record.AgentReference?.Conversation?.Id != reference.Conversation?.Id || record.AgentReference?.ServiceUrl != reference.ServiceUrl)
+            {
+                record.AgentReference = reference;
+                s.Put(key, record);
+            }
+            return record;
+        }, cancellationToken);
+    }
+
+    private async Task<string> StatusLineAsync(CoachOptions coach, CoachRecord me, CancellationToken cancellationToken)
+    {
+        var index = await ops.Store.GetQueueAsync(cancellationToken);
+        var waiting = index.Entries.Count(e => e.Team == coach.Team);
+        var status = me.Status == CoachStatus.Available ? "available" : "away";
+        var chat = me.ActiveTicket != null ? $" You're in chat #{me.ActiveTicket}." : "";
+        return $"Hi {coach.Name}, you're {status} for {coach.Team}.{chat} Waiting for {coach.Team}: {waiting}. {HandoffTexts.CoachHelp}";
+    }
+
+    private async Task SetStatusAsync(ITurnContext turnContext, CoachOptions coach, CoachStatus status, CancellationToken cancellationToken)
+    {
+        var key = HandoffStore.CoachKey(coach.Id);
+        var me = await ops.Store.TransactAsync([key], s =>
+        {
+            var record = s.Get<CoachRecord>(key) ?? new CoachRecord { CoachId = coach.Id };
+            record.Status = status;
+            s.Put(key, record);
+            return record;
+        }, cancellationToken);
+        await turnContext.SendActivityAsync(status == CoachStatus.Away
+            ? "You're away: you won't get new alerts. Type available when you're back."
+            : await StatusLineAsync(coach, me, cancellationToken), cancellationToken: cancellationToken);
+    }
+
+    private async Task ShowQueueAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var waiting = await queue.ListAsync(cancellationToken);
+        if (waiting.Count == 0)
+        {
+            await turnContext.SendActivityAsync("Nobody is waiting.", cancellationToken: cancellationToken);
+            return;
+        }
+        var text = new StringBuilder();
+        foreach (var w in waiting)
+        {
+            var details = string.Join(" · ", new[] { w.VisitorName, w.VisitorType, w.Intent, w.Reason, w.QualificationSummary }.Where(p => !string.IsNullOrWhiteSpace(p)));
+            text.AppendLine($"#{w.Ticket} · {w.Team} · waiting {Wait(TimeSpan.FromSeconds(w.WaitingSeconds))} · {(details.Length > 0 ? details : "No details from the bot.")}");
+            text.AppendLine($"  last: {string.Join(" / ", w.LastMessages.Select(m => $"\"{m}\"").DefaultIfEmpty("(nothing yet)"))}");
+        }
+        var reply = MessageFactory.Text(text.ToString().TrimEnd());
+        reply.SuggestedActions = new SuggestedActions
+        {
+            Actions = waiting.Select(w => new CardAction(ActionTypes.ImBack, $"accept {w.Ticket}", value: $"accept {w.Ticket}")).ToList(),
+        };
+        await turnContext.SendActivityAsync(reply, cancellationToken);
+    }
+
+    private async Task AcceptAsync(ITurnContext turnContext, CoachOptions coach, int? ticket, CancellationToken cancellationToken)
+    {
+        var index = await ops.Store.GetQueueAsync(cancellationToken);
+        var entry = ticket == null
+            ? index.InLine().FirstOrDefault(e => e.Team == coach.Team)
+            : index.Entries.FirstOrDefault(e => e.Ticket == ticket);
+        if (entry == null)
+        {
+            // Whoever lost a race for "accept next" learns who took the request they were reacting to.
+            var taken = ticket == null
+                ? index.Taken.LastOrDefault(t => t.Team == coach.Team && ops.Now - t.At < TimeSpan.FromMinutes(1))
+                : index.Taken.FirstOrDefault(t => t.Ticket == ticket);
+            await turnContext.SendActivityAsync(
+                ticket == null ? $"Nobody is waiting for {coach.Team}." + (taken != null ? " " + HandoffTexts.Taken(taken.Ticket, taken.CoachName) : "") :
+                taken != null ? HandoffTexts.Taken(ticket.Value, taken.CoachName) : $"Request #{ticket} is not waiting. Type queue to see who is.",
+                cancellationToken: cancellationToken);
+            return;
+        }
+
+        var key = HandoffStore.RecordKey(entry.ChannelId, entry.ConversationId);
+        var coachKey = HandoffStore.CoachKey(coach.Id);
+        var now = ops.Now;
+        var (won, record, busyWith) = await ops.Store.TransactAsync([key, HandoffStore.QueueKey, coachKey], s =>
+        {
+            var current = s.Get<HandoffRecord>(key);
+            var me = s.Get<CoachRecord>(coachKey) ?? new CoachRecord { CoachId = coach.Id };
+            if (me.ActiveRecordKey != null)
+            {
+                return (false, current, me.ActiveTicket);
+            }
+            if (current is not { State: HandoffState.Queued } || current.RequestId != entry.RequestId)
+            {
+                return (false, current, (int?)null);
+            }
+            current.State = HandoffState.Connected;
+            current.CoachId = coach.Id;
+            current.CoachName = coach.Name;
+            current.AcceptedAt ??= now;
+            var queue = s.Get<QueueIndex>(HandoffStore.QueueKey) ?? new QueueIndex();
+            queue.Entries.RemoveAll(e => e.Ticket == current.Ticket);
+            queue.RecordTaken(current.Ticket, current.Team, coach.Name, now);
+            me.ActiveRecordKey = key;
+            me.ActiveTicket = current.Ticket;
+            s.Put(key, current);
+            s.Put(HandoffStore.QueueKey, queue);
+            s.Put(coachKey, me);
+            return (true, current, (int?)null);
+        }, cancellationToken);
+
+        if (!won)
+        {
+            await turnContext.SendActivityAsync(
+                busyWith != null ? $"You're already in chat #{busyWith}. End or transfer it first." :
+                record is { State: HandoffState.Connected, Ticket: var t } && t == entry.Ticket ? HandoffTexts.Taken(entry.Ticket, record.CoachName) :
+                $"Request #{entry.Ticket} is no longer waiting.",
+                cancellationToken: cancellationToken);
+            return;
+        }
+
+        await ops.Events.RecordAsync(OutcomeEventNames.HandoffAccepted, record!, coachId: coach.Id,
+            durationMs: HandoffEvents.Ms(record!.QueuedAt, now), cancellationToken: cancellationToken);
+        await turnContext.SendActivityAsync(await ops.RenderHistoryAsync(record, cancellationToken), cancellationToken: cancellationToken);
+        await turnContext.SendActivityAsync($"You're connected to {HandoffOperations.VisitorLabel(record)} (#{record.Ticket}). Type to chat; end qualified, end not-qualified or end resolved when you're done.", cancellationToken: cancellationToken);
+        var visitorTold = await ops.Relay.SendAsync(turnContext.Adapter, record.VisitorReference!, MessageFactory.Text(HandoffTexts.Connected(coach.Name, record.Team)), cancellationToken);
+        if (!visitorTold)
+        {
+            await turnContext.SendActivityAsync($"The visitor of #{record.Ticket} can't be reached any more; the request went back to the queue.", cancellationToken: cancellationToken);
+            await ops.RequeueAsync(turnContext.Adapter, record, coach.Id, tellVisitor: false, cancellationToken);
+            return;
+        }
+        await ops.NotifyAlertedAsync(turnContext.Adapter, record, $"Request #{record.Ticket} was taken by {coach.Name}.", except: coach.Id, cancellationToken);
+    }
+
+    /// <summary>The record of the chat this coach is connected to, or null (after telling the coach).</summary>
+    private async Task<HandoffRecord?> ActiveChatAsync(ITurnContext turnContext, CoachOptions coach, CoachRecord me, CancellationToken cancellationToken)
+    {
+        var record = me.ActiveRecordKey == null ? null : await ops.Store.GetAsync<HandoffRecord>(me.ActiveRecordKey, cancellationToken);
+        if (record is { State: HandoffState.Connected } && record.CoachId == coach.Id)
+        {
+            return record;
+        }
+        await turnContext.SendActivityAsync(HandoffTexts.NotInChat, cancellationToken: cancellationToken);
+        return null;
+    }
+
+    private async Task RelayToVisitorAsync(ITurnContext turnContext, CoachOptions coach, CoachRecord me, Activity message, CancellationToken cancellationToken)
+    {
+        var record = await ActiveChatAsync(turnContext, coach, me, cancellationToken);
+        if (record == null)
+        {
+            return;
+        }
+        if (!await ops.Relay.SendAsync(turnContext.Adapter, record.VisitorReference!, message, cancellationToken))
+        {
+            if (message.Type == ActivityTypes.Message)
+            {
+                await turnContext.SendActivityAsync($"Your message could not be delivered: the visitor's conversation is gone. Request #{record.Ticket} went back to the queue.", cancellationToken: cancellationToken);
+                await ops.RequeueAsync(turnContext.Adapter, record, coach.Id, tellVisitor: false, cancellationToken);
+            }
+            return;
+        }
+        if (message.Type != ActivityTypes.Message)
+        {
+            return;
+        }
+        var now = ops.Now;
+        var line = VisitorHandoff.LineOf(turnContext.Activity, TranscriptLine.Coach, coach.Name, now);
+        await ops.Transcripts.AppendAsync(record.ChannelId, record.ConversationId, [line], cancellationToken);
+        if (record.FirstReplyAt == null)
+        {
+            var key = HandoffOperations.KeyOf(record);
+            var first = await ops.Store.TransactAsync([key], s =>
+            {
+                var current = s.Get<HandoffRecord>(key);
+                if (current == null || current.RequestId != record.RequestId || current.FirstReplyAt != null)
+                {
+                    return null;
+                }
+                current.FirstReplyAt = now;
+                s.Put(key, current);
+                return current;
+            }, cancellationToken);
+            if (first != null)
+            {
+                await ops.Events.RecordAsync(OutcomeEventNames.HandoffFirstReply, first, coachId: coach.Id,
+                    durationMs: HandoffEvents.Ms(first.RequestedAt, now), cancellationToken: cancellationToken);
+            }
+        }
+    }
+
+    private async Task EndAsync(ITurnContext turnContext, CoachOptions coach, string outcome, CancellationToken cancellationToken)
+    {
+        var coachKey = HandoffStore.CoachKey(coach.Id);
+        var me = await ops.Store.GetAsync<CoachRecord>(coachKey, cancellationToken) ?? new CoachRecord { CoachId = coach.Id };
+        var active = await ActiveChatAsync(turnContext, coach, me, cancellationToken);
+        if (active == null)
+        {
+            return;
+        }
+        var key = HandoffOperations.KeyOf(active);
+        var now = ops.Now;
+        var closed = await ops.Store.TransactAsync([key, coachKey], s =>
+        {
+            var current = s.Get<HandoffRecord>(key);
+            var mine = s.Get<CoachRecord>(coachKey);
+            if (current is not { State: HandoffState.Connected } || current.CoachId != coach.Id || current.RequestId != active.RequestId)
+            {
+                return null;
+            }
+            current.State = HandoffState.Closed;
+            current.Outcome = outcome;
+            current.ClosedAt = now;
+            s.Put(key, current);
+            if (mine != null)
+            {
+                mine.ActiveRecordKey = null;
+                mine.ActiveTicket = null;
+                s.Put(coachKey, mine);
+            }
+            return current;
+        }, cancellationToken);
+        if (closed == null)
+        {
+            await turnContext.SendActivityAsync(HandoffTexts.NotInChat, cancellationToken: cancellationToken);
+            return;
+        }
+        await turnContext.SendActivityAsync($"Chat #{closed.Ticket} ended ({outcome}).", cancellationToken: cancellationToken);
+        await ops.Events.RecordAsync(OutcomeEventNames.HandoffEnded, closed, coachId: coach.Id, outcome: outcome,
+            durationMs: HandoffEvents.Ms(closed.AcceptedAt ?? now, now),
+            qualified: outcome switch { HandoffOutcomes.Qualified => true, HandoffOutcomes.NotQualified => false, _ => null },
+            cancellationToken: cancellationToken);
+        await ops.Relay.SendAsync(turnContext.Adapter, closed.VisitorReference!, MessageFactory.Text(HandoffTexts.CoachLeft(coach.Name)), cancellationToken);
+        await ops.Relay.RaiseEndedAsync(turnContext.Adapter, closed.VisitorReference!, VisitorHandoff.EndedFor(closed), cancellationToken);
+    }
+
+    private async Task NoteAsync(ITurnContext turnContext, CoachOptions coach, string text, CancellationToken cancellationToken)
+    {
+        var me = await ops.Store.GetAsync<CoachRecord>(HandoffStore.CoachKey(coach.Id), cancellationToken) ?? new CoachRecord { CoachId = coach.Id };
+        var active = await ActiveChatAsync(turnContext, coach, me, cancellationToken);
+        if (active == null)
+        {
+            return;
+        }
+        var key = HandoffOperations.KeyOf(active);
+        var now = ops.Now;
+        var noted = await ops.Store.TransactAsync([key], s =>
+        {
+            var current = s.Get<HandoffRecord>(key);
+            if (current is not { State: HandoffState.Connected } || current.CoachId != coach.Id)
+            {
+                return null;
+            }
+            current.Notes.Add(new HandoffNote { CoachId = coach.Id, At = now, Text = text });
+            s.Put(key, current);
+            return current;
+        }, cancellationToken);
+        if (noted == null)
+        {
+            await turnContext.SendActivityAsync(HandoffTexts.NotInChat, cancellationToken: cancellationToken);
+            return;
+        }
+        await ops.Events.RecordAsync(OutcomeEventNames.HandoffNote, noted, coachId: coach.Id, cancellationToken: cancellationToken);
+        await turnContext.SendActivityAsync($"Note added to #{noted.Ticket}. The visitor doesn't see notes.", cancellationToken: cancellationToken);
+    }
+
+    private async Task TransferAsync(ITurnContext turnContext, CoachOptions coach, string target, CancellationToken cancellationToken)
+    {
+        var coachKey = HandoffStore.CoachKey(coach.Id);
+        var me = await ops.Store.GetAsync<CoachRecord>(coachKey, cancellationToken) ?? new CoachRecord { CoachId = coach.Id };
+        var active = await ActiveChatAsync(turnContext, coach, me, cancellationToken);
+        if (active == null)
+        {
+            return;
+        }
+        var team = ops.Directory.FindTeam(target);
+        var toCoach = team == null ? ops.Directory.Find(target) : null;
+        if (team == null && toCoach == null)
+        {
+            await turnContext.SendActivityAsync(
+                $"There is no team or coach '{target}'. Teams: {string.Join(", ", ops.Directory.Teams.Select(t => t.Name))}. Coaches: {string.Join(", ", ops.Directory.Coaches.Select(c => c.Id))}.",
+                cancellationToken: cancellationToken);
+            return;
+        }
+        if (toCoach != null)
+        {
+            await TransferToCoachAsync(turnContext, coach, active, toCoach, cancellationToken);
+            return;
+        }
+
+        var now = ops.Now;
+        var available = await ops.AvailableCoachesAsync(team!.Name, except: coach.Id, cancellationToken);
+        if (!ops.Directory.IsOpen(team.Name, now) || available.Count == 0)
+        {
+            await turnContext.SendActivityAsync($"Nobody in {team.Name} can take it right now; the chat stays with you.", cancellationToken: cancellationToken);
+            return;
+        }
+        var key = HandoffOperations.KeyOf(active);
+        var moved = await ops.Store.TransactAsync([key, HandoffStore.QueueKey, coachKey], s =>
+        {
+            var current = s.Get<HandoffRecord>(key);
+            if (current is not { State: HandoffState.Connected } || current.CoachId != coach.Id || current.RequestId != active.RequestId)
+            {
+                return null;
+            }
+            current.State = HandoffState.Queued;
+            current.Team = team.Name;
+            current.CoachId = null;
+            current.CoachName = null;
+            current.AcceptDeadline = now.AddSeconds(team.AcceptTimeoutSeconds);
+            current.AlertedCoachIds = [];
+            var index = s.Get<QueueIndex>(HandoffStore.QueueKey) ?? new QueueIndex();
+            index.Entries.RemoveAll(e => e.Ticket == current.Ticket);
+            index.Entries.Add(HandoffOperations.EntryFor(current));
+            var mine = s.Get<CoachRecord>(coachKey);
+            if (mine != null)
+            {
+                mine.ActiveRecordKey = null;
+                mine.ActiveTicket = null;
+                s.Put(coachKey, mine);
+            }
+            s.Put(key, current);
+            s.Put(HandoffStore.QueueKey, index);
+            return current;
+        }, cancellationToken);
+        if (moved == null)
+        {
+            await turnContext.SendActivityAsync(HandoffTexts.NotInChat, cancellationToken: cancellationToken);
+            return;
+        }
+        await turnContext.SendActivityAsync($"Passed #{moved.Ticket} to {team.Name}; it keeps its place in line.", cancellationToken: cancellationToken);
+        await ops.Events.RecordAsync(OutcomeEventNames.HandoffTransferred, moved, coachId: coach.Id, team: team.Name, cancellationToken: cancellationToken);
+        await ops.Relay.SendAsync(turnContext.Adapter, moved.VisitorReference!, MessageFactory.Text(HandoffTexts.Transferred(coach.Name, team.Name)), cancellationToken);
+        await ops.AlertAsync(turnContext.Adapter, moved, available, $"{coach.Name} passed request #{moved.Ticket} to {team.Name}: {HandoffOperations.VisitorLabel(moved)} is waiting.", cancellationToken);
+    }
+
+    private async Task TransferToCoachAsync(ITurnContext turnContext, CoachOptions coach, HandoffRecord active, CoachOptions to, CancellationToken cancellationToken)
+    {
+        if (to.Id == coach.Id)
+        {
+            await turnContext.SendActivityAsync("That's you.", cancellationToken: cancellationToken);
+            return;
+        }
+        var key = HandoffOperations.KeyOf(active);
+        var coachKey = HandoffStore.CoachKey(coach.Id);
+        var toKey = HandoffStore.CoachKey(to.Id);
+        var (moved, refusal) = await ops.Store.TransactAsync([key, coachKey, toKey], s =>
+        {
+            var current = s.Get<HandoffRecord>(key);
+            var target = s.Get<CoachRecord>(toKey);
+            if (current is not { State: HandoffState.Connected } || current.CoachId != coach.Id || current.RequestId != active.RequestId)
+            {
+                return ((HandoffRecord?)null, HandoffTexts.NotInChat);
+            }
+            if (target is not { CanBeAlerted: true })
+            {
+                return (null, $"{to.Name} is away or hasn't opened the console; the chat stays with you.");
+            }
+            if (target.ActiveRecordKey != null)
+            {
+                return (null, $"{to.Name} is in another chat; the chat stays with you.");
+            }
+            current.CoachId = to.Id;
+            current.CoachName = to.Name;
+            current.Team = to.Team;
+            target.ActiveRecordKey = key;
+            target.ActiveTicket = current.Ticket;
+            var mine = s.Get<CoachRecord>(coachKey);
+            if (mine != null)
+            {
+                mine.ActiveRecordKey = null;
+                mine.ActiveTicket = null;
+                s.Put(coachKey, mine);
+            }
+            s.Put(key, current);
+            s.Put(toKey, target);
+            return (current, (string?)null);
+        }, cancellationToken);
+        if (moved == null)
+        {
+            await turnContext.SendActivityAsync(refusal!, cancellationToken: cancellationToken);
+            return;
+        }
+        await turnContext.SendActivityAsync($"Passed #{moved.Ticket} to {to.Name}.", cancellationToken: cancellationToken);
+        await ops.Events.RecordAsync(OutcomeEventNames.HandoffTransferred, moved, coachId: coach.Id, team: to.Team, cancellationToken: cancellationToken);
+        var target = await ops.Store.GetAsync<CoachRecord>(toKey, cancellationToken);
+        var history = await ops.RenderHistoryAsync(moved, cancellationToken);
+        var reached = await ops.Relay.SendAsync(turnContext.Adapter, target!.AgentReference!,
+        [
+            MessageFactory.Text($"{coach.Name} passed you chat #{moved.Ticket}."),
+            MessageFactory.Text(history),
+            MessageFactory.Text($"You're connected to {HandoffOperations.VisitorLabel(moved)} (#{moved.Ticket}). Type to chat; end qualified, end not-qualified or end resolved when you're done."),
+        ], cancellationToken);
+        if (!reached)
+        {
+            await ops.RequeueAsync(turnContext.Adapter, moved, to.Id, tellVisitor: true, cancellationToken);
+            await turnContext.SendActivityAsync($"{to.Name} couldn't be reached; #{moved.Ticket} went back to the queue.", cancellationToken: cancellationToken);
+            return;
+        }
+        await ops.Relay.SendAsync(turnContext.Adapter, moved.VisitorReference!, MessageFactory.Text(HandoffTexts.TransferredToCoach(coach.Name, to.Name)), cancellationToken);
+    }
+
+    private static string Wait(TimeSpan wait) => wait.TotalMinutes >= 1 ? $"{(int)wait.TotalMinutes}m {wait.Seconds:00}s" : $"{Math.Max(0, wait.Seconds)}s";
+}

@@ -1,0 +1,141 @@
+using ChatBot.Handoff.Coaches;
+using ChatBot.Handoff.External;
+using ChatBot.Handoff.Options;
+using ChatBot.Handoff.Relay;
+using ChatBot.Handoff.Requests;
+using ChatBot.Handoff.Storage;
+using ChatBot.Handoff.Transcripts;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Logging;
+
+namespace ChatBot.Handoff.Middleware;
+
+/// <summary>
+/// Decides, for every inbound activity, who owns the conversation. Coaches' agent conversations go to the coach
+/// side (commands and relays) and never reach the bot. Visitor conversations that are queued or connected stay
+/// with the handoff; otherwise the turn goes on to the bot. On every visitor turn a send guard drops whatever the
+/// bot tries to say while the handoff owns the conversation, so the bot can never talk over a coach, and the
+/// turn's messages are added to the transcript the coach will see.
+/// </summary>
+public sealed class HandoffMiddleware(
+    HandoffOperations ops,
+    VisitorHandoff visitors,
+    CoachHandoff coaches,
+    ExternalHandoff external,
+    ILogger<HandoffMiddleware> logger) : IMiddleware
+{
+    private readonly KeyedAsyncLock _locks = new();
+
+    public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
+    {
+        var activity = turnContext.Activity;
+        if (HandoffInternalTurn.IsActive)
+        {
+            // A relay, an alert or the handoff.ended turn that the handoff itself started.
+            await next(cancellationToken);
+            return;
+        }
+        if (activity?.Conversation?.Id == null || activity.ChannelId == null)
+        {
+            await next(cancellationToken);
+            return;
+        }
+
+        var key = HandoffStore.RecordKey(activity.ChannelId, activity.Conversation.Id);
+        using var turnLock = await _locks.AcquireAsync(key, cancellationToken);
+
+        var coach = ops.Directory.FindByIdentity(activity.ChannelId, activity.From?.Id);
+        if (coach != null)
+        {
+            await coaches.OnTurnAsync(turnContext, coach, cancellationToken);
+            return;
+        }
+        if (activity.Type == ActivityTypes.Event && activity.Name == HandoffEnded.EventName)
+        {
+            // Only the handoff raises this, in-process; one arriving from a channel is forged.
+            logger.LogWarning("Dropped a handoff.ended event sent by {From} in conversation {ConversationId}", activity.From?.Id, activity.Conversation.Id);
+            return;
+        }
+
+        var record = await ops.Store.GetAsync<HandoffRecord>(key, cancellationToken);
+        HandoffTurn.SetOwned(turnContext, record?.OwnsConversation == true);
+        turnContext.OnSendActivities(GuardAsync);
+        if (activity.Type == ActivityTypes.Message)
+        {
+            HandoffTurn.Lines(turnContext).Add(VisitorHandoff.LineOf(activity, TranscriptLine.Visitor, activity.From?.Name, ops.Now));
+        }
+
+        try
+        {
+            if (activity.Type == ActivityTypes.Event && activity.Name == HandoffStates.StatusEvent && ops.Options.Mode == HandoffMode.External)
+            {
+                await external.OnStatusAsync(turnContext, record, cancellationToken);
+            }
+            else if (record?.OwnsConversation == true)
+            {
+                await visitors.OnOwnedTurnAsync(turnContext, record, cancellationToken);
+            }
+            else if (record is { State: HandoffState.Closed, AwaitingFollowUpEmail: true } && activity.Type == ActivityTypes.Message
+                && await visitors.OnFollowUpAsync(turnContext, record, cancellationToken))
+            {
+                // The email (or a "no thanks") was for us.
+            }
+            else
+            {
+                await next(cancellationToken);
+            }
+        }
+        finally
+        {
+            await FlushTranscriptAsync(turnContext, cancellationToken);
+        }
+
+        var ended = HandoffTurn.TakePendingEnded(turnContext);
+        if (ended != null)
+        {
+            await ops.Relay.RaiseEndedAsync(turnContext.Adapter, activity.GetConversationReference(), ended, cancellationToken);
+        }
+    }
+
+    private async Task<ResourceResponse[]> GuardAsync(ITurnContext turnContext, List<Activity> activities, Func<Task<ResourceResponse[]>> next)
+    {
+        if (HandoffTurn.IsOwned(turnContext))
+        {
+            var dropped = activities.RemoveAll(a => !HandoffTurn.IsOwn(turnContext, a) && a.Type != ActivityTypes.Trace);
+            if (dropped > 0)
+            {
+                logger.LogInformation("Dropped {Count} bot activities in conversation {ConversationId}: a person owns it",
+                    dropped, turnContext.Activity.Conversation.Id);
+            }
+            if (activities.Count == 0)
+            {
+                return [];
+            }
+        }
+        var lines = HandoffTurn.Lines(turnContext);
+        foreach (var activity in activities.Where(a => a.Type == ActivityTypes.Message))
+        {
+            lines.Add(VisitorHandoff.LineOf(activity, TranscriptLine.Bot, activity.From?.Name, ops.Now));
+        }
+        return await next();
+    }
+
+    private async Task FlushTranscriptAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var lines = HandoffTurn.Lines(turnContext);
+        if (lines.Count == 0)
+        {
+            return;
+        }
+        try
+        {
+            await ops.Transcripts.AppendAsync(turnContext.Activity.ChannelId, turnContext.Activity.Conversation.Id, lines.ToList(), cancellationToken);
+            lines.Clear();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Could not save the transcript of conversation {ConversationId}", turnContext.Activity.Conversation.Id);
+        }
+    }
+}

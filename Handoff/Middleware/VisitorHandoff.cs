@@ -1,0 +1,182 @@
+using System.Text.RegularExpressions;
+using ChatBot.Handoff.Events;
+using ChatBot.Handoff.Requests;
+using ChatBot.Handoff.Storage;
+using ChatBot.Handoff.Transcripts;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+
+namespace ChatBot.Handoff.Middleware;
+
+/// <summary>
+/// The visitor's side while the handoff owns the conversation: queued messages are kept and acknowledged,
+/// connected ones relayed to the coach, "never mind" leaves the queue; after a miss, the next message is read
+/// as the email for a follow-up.
+/// </summary>
+public sealed partial class VisitorHandoff(HandoffOperations ops)
+{
+    [GeneratedRegex(@"^\s*(never\s*mind|nevermind|cancel|stop waiting|leave (the )?queue|forget it|no longer needed)\W*$", RegexOptions.IgnoreCase)]
+    private static partial Regex LeavePattern();
+
+    [GeneratedRegex(@"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}")]
+    private static partial Regex EmailPattern();
+
+    [GeneratedRegex(@"^\s*(no|nope|no thanks|no thank you|no,? thanks|skip|never\s*mind|nevermind)\W*$", RegexOptions.IgnoreCase)]
+    private static partial Regex DeclinePattern();
+
+    public static bool IsLeaveRequest(string? text) => text != null && LeavePattern().IsMatch(text);
+
+    public static HandoffEnded EndedFor(HandoffRecord record) => new()
+    {
+        Outcome = record.Outcome ?? HandoffOutcomes.Resolved,
+        CoachHandled = record.AcceptedAt != null,
+        Team = record.Team,
+        CoachId = record.CoachId,
+        CoachName = record.CoachName,
+        MissedReason = record.MissedReason,
+        FollowUpEmail = record.FollowUpEmail,
+    };
+
+    /// <summary>A visitor turn while queued or connected. Never reaches the bot.</summary>
+    public async Task OnOwnedTurnAsync(ITurnContext turnContext, HandoffRecord record, CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
+        if (record.State == HandoffState.Queued)
+        {
+            if (activity.Type != ActivityTypes.Message)
+            {
+                return;
+            }
+            if (IsLeaveRequest(activity.Text))
+            {
+                await AbandonAsync(turnContext, record, cancellationToken);
+                return;
+            }
+            if (record.External)
+            {
+                await HandoffTurn.SendOwnAsync(turnContext, HandoffTexts.ExternalInitiated(record.Team), cancellationToken);
+                return;
+            }
+            var index = await ops.Store.GetQueueAsync(cancellationToken);
+            var entry = index.Entries.FirstOrDefault(e => e.Ticket == record.Ticket);
+            await HandoffTurn.SendOwnAsync(turnContext, HandoffTexts.StillQueued(entry == null ? 1 : index.PositionOf(entry)), cancellationToken);
+            return;
+        }
+
+        // Connected. With an external hub the hub carries the messages; here we only keep the bot out.
+        if (record.External || record.CoachId == null)
+        {
+            return;
+        }
+        IActivity? relayed = activity.Type switch
+        {
+            ActivityTypes.Message => RelayedMessage(record, activity),
+            ActivityTypes.Typing => new Activity(ActivityTypes.Typing),
+            _ => null,
+        };
+        if (relayed == null)
+        {
+            return;
+        }
+        var coach = await ops.Store.GetAsync<CoachRecord>(HandoffStore.CoachKey(record.CoachId), cancellationToken);
+        var delivered = coach?.AgentReference != null && await ops.Relay.SendAsync(turnContext.Adapter, coach.AgentReference, relayed, cancellationToken);
+        if (!delivered && activity.Type == ActivityTypes.Message)
+        {
+            // The visitor's message is in the transcript, so the next coach sees it.
+            await ops.RequeueAsync(turnContext.Adapter, record, record.CoachId, tellVisitor: true, cancellationToken);
+        }
+    }
+
+    private static Activity RelayedMessage(HandoffRecord record, IActivity activity)
+    {
+        var message = MessageFactory.Text($"{HandoffOperations.VisitorLabel(record)}: {activity.AsMessageActivity().Text}");
+        var attachments = activity.AsMessageActivity().Attachments;
+        if (attachments?.Count > 0)
+        {
+            message.Attachments = attachments.ToList();
+        }
+        return message;
+    }
+
+    public async Task AbandonAsync(ITurnContext turnContext, HandoffRecord record, CancellationToken cancellationToken)
+    {
+        var key = HandoffOperations.KeyOf(record);
+        var now = ops.Now;
+        var closed = await ops.Store.TransactAsync([key, HandoffStore.QueueKey], s =>
+        {
+            var current = s.Get<HandoffRecord>(key);
+            if (current is not { State: HandoffState.Queued } || current.RequestId != record.RequestId)
+            {
+                return null;
+            }
+            current.State = HandoffState.Closed;
+            current.Outcome = HandoffOutcomes.Abandoned;
+            current.ClosedAt = now;
+            var index = s.Get<QueueIndex>(HandoffStore.QueueKey) ?? new QueueIndex();
+            index.Entries.RemoveAll(e => e.Ticket == current.Ticket);
+            s.Put(key, current);
+            s.Put(HandoffStore.QueueKey, index);
+            return current;
+        }, cancellationToken);
+        if (closed == null)
+        {
+            return;
+        }
+        HandoffTurn.SetOwned(turnContext, false);
+        await HandoffTurn.SendOwnAsync(turnContext, HandoffTexts.Abandoned, cancellationToken);
+        await ops.Events.RecordAsync(OutcomeEventNames.HandoffAbandoned, closed, durationMs: HandoffEventsMs(closed.QueuedAt, now), cancellationToken: cancellationToken);
+        await ops.NotifyAlertedAsync(turnContext.Adapter, closed, $"Request #{closed.Ticket}: the visitor left the queue.", except: null, cancellationToken);
+        HandoffTurn.SetPendingEnded(turnContext, EndedFor(closed));
+    }
+
+    /// <summary>
+    /// The first visitor message after a miss. Returns true when it was the email (or a "no thanks") and has been
+    /// answered; false when it is something else for the bot, which by then has had its handoff.ended turn.
+    /// </summary>
+    public async Task<bool> OnFollowUpAsync(ITurnContext turnContext, HandoffRecord record, CancellationToken cancellationToken)
+    {
+        var text = turnContext.Activity.Text ?? "";
+        var email = EmailPattern().Match(text) is { Success: true } match ? match.Value : null;
+        var declined = email == null && DeclinePattern().IsMatch(text);
+        var key = HandoffOperations.KeyOf(record);
+        var updated = await ops.Store.TransactAsync([key], s =>
+        {
+            var current = s.Get<HandoffRecord>(key);
+            if (current is not { AwaitingFollowUpEmail: true } || current.RequestId != record.RequestId)
+            {
+                return null;
+            }
+            current.AwaitingFollowUpEmail = false;
+            current.FollowUpEmail = email;
+            s.Put(key, current);
+            return current;
+        }, cancellationToken);
+        if (updated == null)
+        {
+            return false;
+        }
+        if (email != null || declined)
+        {
+            await HandoffTurn.SendOwnAsync(turnContext, email != null ? HandoffTexts.FollowUpThanks(email) : HandoffTexts.FollowUpDeclined, cancellationToken);
+            HandoffTurn.SetPendingEnded(turnContext, EndedFor(updated));
+            return true;
+        }
+        await ops.Relay.RaiseEndedAsync(turnContext.Adapter, turnContext.Activity.GetConversationReference(), EndedFor(updated), cancellationToken);
+        return false;
+    }
+
+    private static long HandoffEventsMs(DateTimeOffset from, DateTimeOffset to) => HandoffEvents.Ms(from, to);
+
+    public static TranscriptLine LineOf(IActivity activity, string role, string? name, DateTimeOffset at)
+    {
+        var message = activity.AsMessageActivity();
+        return new TranscriptLine
+        {
+            At = at,
+            Role = role,
+            Name = name,
+            Text = message?.Text ?? "",
+            Attachments = message?.Attachments?.Count ?? 0,
+        };
+    }
+}

@@ -1,0 +1,31 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ChatBot.Handoff.Options;
+
+/// <summary>The "Handoff" section: coaches, teams, and how the handoff behaves.</summary>
+public sealed class HandoffOptions
+{
+    public const string Section = "Handoff";
+
+    public HandoffMode Mode { get; set; } = HandoffMode.Local;
+
+    public List<CoachOptions> Coaches { get; set; } = [];
+
+    public List<TeamOptions> Teams { get; set; } = [];
+
+    /// <summary>The channel id of the local coach console (Direct Line); coaches there have user id "coach:&lt;Id&gt;".</summary>
+    [Required]
+    public string ConsoleChannelId { get; set; } = "directline";
+
+    /// <summary>How many recent turns of each conversation are kept for the coach's transcript.</summary>
+    [Range(1, 500)]
+    public int TranscriptTurns { get; set; } = 40;
+
+    /// <summary>How often expired requests are looked for.</summary>
+    [Range(1, 3600)]
+    public int SweepIntervalSeconds { get; set; } = 5;
+
+    /// <summary>External mode: how long to wait for the hub's handoff.status before telling the visitor nobody answered.</summary>
+    [Range(5, 86_400)]
+    public int ExternalTimeoutSeconds { get; set; } = 180;
+}

@@ -1,0 +1,7 @@
+namespace ChatBot.Handoff.Storage;
+
+public enum CoachStatus
+{
+    Available,
+    Away,
+}

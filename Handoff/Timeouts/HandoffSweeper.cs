@@ -1,0 +1,76 @@
+using ChatBot.Handoff.Events;
+using ChatBot.Handoff.Middleware;
+using ChatBot.Handoff.Requests;
+using ChatBot.Handoff.Storage;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+
+namespace ChatBot.Handoff.Timeouts;
+
+/// <summary>
+/// Closes requests nobody accepted in time (and external requests the hub never answered): the visitor is told
+/// honestly and asked for an email, the request is closed as missed. Every instance may sweep: closing is an
+/// ETag-checked write, so only one of them wins and tells the visitor.
+/// </summary>
+public sealed class HandoffSweeper(HandoffOperations ops)
+{
+    /// <summary>One pass; returns how many requests this call closed.</summary>
+    public async Task<int> SweepAsync(BotAdapter adapter, CancellationToken cancellationToken = default)
+    {
+        var now = ops.Now;
+        var index = await ops.Store.GetQueueAsync(cancellationToken);
+        var closedCount = 0;
+        foreach (var entry in index.Entries.Where(e => e.Deadline <= now).ToList())
+        {
+            var key = HandoffStore.RecordKey(entry.ChannelId, entry.ConversationId);
+            var closed = await ops.Store.TransactAsync([key, HandoffStore.QueueKey], s =>
+            {
+                var record = s.Get<HandoffRecord>(key);
+                var queue = s.Get<QueueIndex>(HandoffStore.QueueKey) ?? new QueueIndex();
+                var current = queue.Entries.FirstOrDefault(e => e.Ticket == entry.Ticket);
+                if (current == null)
+                {
+                    return null;
+                }
+                if (record is not { State: HandoffState.Queued } || record.RequestId != current.RequestId)
+                {
+                    // A stale pointer (e.g. a crash between writes on a non-atomic store): the record is the truth.
+                    queue.Entries.Remove(current);
+                    s.Put(HandoffStore.QueueKey, queue);
+                    return null;
+                }
+                if (record.AcceptDeadline > now)
+                {
+                    current.Deadline = record.AcceptDeadline;
+                    s.Put(HandoffStore.QueueKey, queue);
+                    return null;
+                }
+                record.State = HandoffState.Closed;
+                record.Outcome = HandoffOutcomes.Missed;
+                record.MissedReason = HandoffOutcomes.Timeout;
+                record.ClosedAt = now;
+                record.AwaitingFollowUpEmail = record.VisitorEmail == null;
+                queue.Entries.Remove(current);
+                s.Put(key, record);
+                s.Put(HandoffStore.QueueKey, queue);
+                return record;
+            }, cancellationToken);
+            if (closed == null)
+            {
+                continue;
+            }
+            closedCount++;
+            await ops.Events.RecordAsync(OutcomeEventNames.HandoffMissed, closed, outcome: HandoffOutcomes.Timeout, cancellationToken: cancellationToken);
+            if (closed.VisitorReference != null)
+            {
+                await ops.Relay.SendAsync(adapter, closed.VisitorReference, MessageFactory.Text(HandoffTexts.Missed(HandoffOutcomes.Timeout, closed.Team, closed.VisitorEmail)), cancellationToken);
+                if (!closed.AwaitingFollowUpEmail)
+                {
+                    await ops.Relay.RaiseEndedAsync(adapter, closed.VisitorReference, VisitorHandoff.EndedFor(closed), cancellationToken);
+                }
+            }
+            await ops.NotifyAlertedAsync(adapter, closed, $"Request #{closed.Ticket} expired: nobody accepted it in time.", except: null, cancellationToken);
+        }
+        return closedCount;
+    }
+}
