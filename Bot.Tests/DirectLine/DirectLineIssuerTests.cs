@@ -106,5 +106,7 @@ public class DirectLineProactiveTests
 
         var proactive = await client.WaitForAsync(grant, a => a.Value<string>("text") == "A coach will be with you shortly.", "the proactive message");
         Assert.Equal("bot", proactive["from"]!.Value<string>("role"));
+        // The SDK made up an activity id for the proactive turn; a replyToId naming it would make Web Chat wait 5 s.
+        Assert.Null(proactive["replyToId"]);
     }
 }

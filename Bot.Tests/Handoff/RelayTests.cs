@@ -44,6 +44,24 @@ public class RelayTests
     }
 
     [Fact]
+    public async Task Relayed_messages_reply_to_nothing_so_Web_Chat_shows_them_at_once()
+    {
+        await using var h = await ConnectedAsync();
+        await h.CoachSays("dana", "hello from Dana");
+        await h.VisitorSays("v1", "hello from the visitor");
+        await h.CoachSays("dana", "end resolved");
+
+        // A proactive turn's activity id is made up; a replyToId naming it makes Web Chat hold the message for 5 s.
+        var toVisitor = h.Adapter.SentTo("v1").Where(a => a.Type == ActivityTypes.Message).ToList();
+        var toCoach = h.Adapter.SentTo(HandoffHarness.AgentConversation("dana")).Where(a => a.Type == ActivityTypes.Message).ToList();
+        Assert.Contains(toVisitor, a => a.Text == "Dana: hello from Dana");
+        Assert.Contains(toVisitor, a => a.Text == HandoffTestBot.Feedback);
+        Assert.Contains(toCoach, a => a.Text == "Visitor #1: hello from the visitor");
+        Assert.All(toVisitor.Where(a => a.Text!.StartsWith("Dana", StringComparison.Ordinal) || a.Text == HandoffTestBot.Feedback), a => Assert.Null(a.ReplyToId));
+        Assert.All(toCoach.Where(a => a.Text!.StartsWith("Visitor #1:", StringComparison.Ordinal)), a => Assert.Null(a.ReplyToId));
+    }
+
+    [Fact]
     public async Task A_connected_chat_goes_on_after_a_restart_from_the_stored_conversation_references()
     {
         var folder = Path.Combine(Path.GetTempPath(), "chatbot-tests", Guid.NewGuid().ToString("N"));

@@ -75,7 +75,10 @@ public static class ConnectorEndpoints
             var from = copy["from"] as JObject ?? new JObject { ["id"] = bot.Id, ["name"] = bot.Name };
             from["role"] = "bot";
             copy["from"] = from;
-            if (replyToId != null)
+            // Web Chat holds an activity whose replyToId it has not seen for up to 5 seconds, so only a reply to
+            // an earlier activity of this conversation keeps it (proactive messages name a made-up activity).
+            copy.Remove("replyToId");
+            if (replyToId != null && RepliesToEarlier(conversationId, replyToId, id))
             {
                 copy["replyToId"] = replyToId;
             }
@@ -85,6 +88,13 @@ public static class ConnectorEndpoints
             ? DirectLineHttp.Error(StatusCodes.Status404NotFound, "The conversation does not exist.")
             : Results.Json(new { id = stored.Value<string>("id") });
     }
+
+    /// <summary>Whether <paramref name="replyToId"/> is the id of an activity stored before <paramref name="newId"/> in the conversation.</summary>
+    internal static bool RepliesToEarlier(string conversationId, string replyToId, string newId) =>
+        replyToId.Length == newId.Length
+        && replyToId.StartsWith(conversationId + "|", StringComparison.Ordinal)
+        && string.CompareOrdinal(replyToId, newId) < 0
+        && replyToId.AsSpan(conversationId.Length + 1).IndexOfAnyExceptInRange('0', '9') < 0;
 
     private static async Task<IResult> GetMembersAsync(string conversationId, HttpContext http, DirectLineTokenService tokens,
         ConversationStore store, IOptions<BotOptions> botOptions, CancellationToken cancellationToken)

@@ -21,7 +21,7 @@ public sealed class HandoffRelay(IConfiguration configuration, IServiceProvider 
         Exception? failure = null;
         try
         {
-            await HandoffInternalTurn.RunAsync(() => adapter.ContinueConversationAsync(_botAppId, to, async (turnContext, ct) =>
+            await HandoffInternalTurn.RunAsync(() => adapter.ContinueConversationAsync(_botAppId, ContinuationOf(to), async (turnContext, ct) =>
             {
                 // Caught here: an exception thrown in the callback would otherwise go to the adapter's OnTurnError.
                 try
@@ -53,12 +53,23 @@ public sealed class HandoffRelay(IConfiguration configuration, IServiceProvider 
         SendAsync(adapter, to, [activity], cancellationToken);
 
     /// <summary>
+    /// The activity a proactive turn runs with, without an id: the SDK would make one up, every message of the turn
+    /// would carry it as replyToId, and Web Chat holds a reply to an activity it never saw for 5 seconds.
+    /// </summary>
+    private static Activity ContinuationOf(ConversationReference reference)
+    {
+        var activity = reference.GetContinuationActivity();
+        activity.Id = null;
+        return activity;
+    }
+
+    /// <summary>
     /// Gives the conversation back to the bot: runs a turn of the bot with an event activity named handoff.ended
     /// whose Value is <paramref name="ended"/>, as if the visitor's conversation had sent it.
     /// </summary>
     public async Task RaiseEndedAsync(BotAdapter adapter, ConversationReference visitor, HandoffEnded ended, CancellationToken cancellationToken = default)
     {
-        var activity = visitor.GetContinuationActivity();
+        var activity = ContinuationOf(visitor);
         activity.Type = ActivityTypes.Event;
         activity.Name = HandoffEnded.EventName;
         activity.Value = ended;
