@@ -34,6 +34,7 @@ public static class HandoffServiceCollectionExtensions
         services.TryAddSingleton<IHandoffTranscriptStore, StorageHandoffTranscriptStore>();
         services.AddSingleton<HandoffStore>();
         services.AddSingleton<CoachDirectory>();
+        services.TryAddSingleton<ICoachIdentityVerifier, AuthenticatedChannelVerifier>();
         services.AddSingleton<HandoffRelay>();
         services.AddSingleton<HandoffEvents>();
         services.AddSingleton<HandoffOperations>();

@@ -347,6 +347,13 @@ public class HandoffFlowTests
         Assert.Equal(["echo: accept next"], h.Adapter.TextsTo("v3"));
         Assert.Equal(HandoffState.Queued, (await h.Record("v2"))!.State);
 
+        // The coach's exact identity on a turn no channel vouched for (anonymous /api/messages) is not the coach either.
+        var unvouched = HandoffHarness.CoachActivity("dana", "accept next");
+        unvouched.Conversation.Id = "v4";
+        await h.Send(unvouched, authenticated: false);
+        Assert.Equal(["echo: accept next"], h.Adapter.TextsTo("v4"));
+        Assert.Equal(HandoffState.Queued, (await h.Record("v2"))!.State);
+
         var forged = HandoffHarness.VisitorActivity("v1", "", ActivityTypes.Event);
         forged.Name = HandoffEnded.EventName;
         forged.Value = new { outcome = "qualified", coachHandled = true };

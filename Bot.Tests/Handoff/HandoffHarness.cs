@@ -116,7 +116,7 @@ public sealed class HandoffHarness : IAsyncDisposable
         Conversation = new ConversationAccount(id: AgentConversation(coachId)),
     };
 
-    public Task Send(Activity activity) => Adapter.ProcessAsync(activity, Bot.OnTurnAsync);
+    public Task Send(Activity activity, bool authenticated = true) => Adapter.ProcessAsync(activity, Bot.OnTurnAsync, authenticated: authenticated);
 
     public IReadOnlyList<string> VisitorSaw(string conversationId) => Adapter.TextsTo(conversationId);
 

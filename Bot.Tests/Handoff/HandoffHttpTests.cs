@@ -1,45 +1,28 @@
-using ChatBot.Bots;
+using ChatBot.Handoff.Storage;
 using ChatBot.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatBot.Tests.Handoff;
 
 /// <summary>
-/// The whole handoff on the real host: POST /api/messages in, proactive relays out through CloudAdapter to a
-/// loopback channel, with the sample coaches from appsettings.json and the placeholder bot.
+/// The handoff on the real host through POST /api/messages with a loopback channel (the whole handoff through the
+/// coach console is in CoachConsoleTests), with the sample coaches from appsettings.json.
 /// </summary>
 public class HandoffHttpTests
 {
     [Fact]
-    public async Task A_visitor_asks_for_a_person_a_coach_accepts_they_chat_the_coach_ends_and_the_bot_asks_for_feedback()
+    public async Task A_coach_identity_posted_to_api_messages_without_authentication_is_a_visitor()
     {
+        // Anyone can write "coach:dana" into an activity: on the real host, with MicrosoftAppId empty, nothing
+        // vouches for it, so it is a visitor's message (the coach console's own channel is refused outright).
         await using var channel = await TestChannel.StartAsync();
         await using var host = await BotTestHost.StartAsync(new Dictionary<string, string?> { ["Handoff:ConsoleChannelId"] = "test" });
         using var client = host.CreateClient();
 
         await client.PostActivityAsync(channel.Message("agent-dana", "available", userId: "coach:dana"));
-        Assert.Contains("you're available for sales", (await channel.WaitForAsync("agent-dana", 1))[0].Activity.Text);
-
-        await client.PostActivityAsync(channel.Message("visitor-1", "Can I talk to a person?"));
-        Assert.Contains("number 1 in line", (await channel.WaitForAsync("visitor-1", 1))[0].Activity.Text);
-        var alert = (await channel.WaitForAsync("agent-dana", 2))[1].Activity;
-        Assert.Contains("New sales request #", alert.Text);
-
-        await client.PostActivityAsync(channel.Message("agent-dana", "accept next", userId: "coach:dana"));
-        var coach = await channel.WaitForAsync("agent-dana", 4);
-        Assert.StartsWith("Transcript of #", coach[2].Activity.Text);
-        Assert.Contains("Can I talk to a person?", coach[2].Activity.Text);
-        Assert.StartsWith("You're now chatting with Dana", (await channel.WaitForAsync("visitor-1", 2))[1].Activity.Text);
-
-        await client.PostActivityAsync(channel.Message("visitor-1", "Hello Dana"));
-        Assert.EndsWith(": Hello Dana", (await channel.WaitForAsync("agent-dana", 5))[4].Activity.Text);
-        await client.PostActivityAsync(channel.Message("agent-dana", "Hi! How can I help?", userId: "coach:dana"));
-        Assert.EndsWith(": Hi! How can I help?", (await channel.WaitForAsync("visitor-1", 3))[2].Activity.Text);
-
-        await client.PostActivityAsync(channel.Message("agent-dana", "end qualified", userId: "coach:dana"));
-        var visitor = await channel.WaitForAsync("visitor-1", 5);
-        Assert.Contains("has ended the chat", visitor[3].Activity.Text);
-        Assert.Equal(MainBot.FeedbackQuestion, visitor[4].Activity.Text);
-        Assert.Contains("ended (qualified)", (await channel.WaitForAsync("agent-dana", 6))[5].Activity.Text);
+        var reply = (await channel.WaitForAsync("agent-dana", 1))[0].Activity.Text;
+        Assert.DoesNotContain("you're available", reply);
+        Assert.Null(await host.Services.GetRequiredService<HandoffStore>().GetAsync<CoachRecord>(HandoffStore.CoachKey("dana")));
     }
 
     [Fact]

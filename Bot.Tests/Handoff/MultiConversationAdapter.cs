@@ -1,4 +1,7 @@
+using System.Security.Claims;
+using System.Security.Principal;
 using Microsoft.Bot.Builder;
+using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Bot.Schema;
 
 namespace ChatBot.Tests.Handoff;
@@ -44,9 +47,16 @@ public sealed class MultiConversationAdapter : BotAdapter
     public IReadOnlyList<string> TextsTo(string conversationId) =>
         SentTo(conversationId).Where(a => a.Type == ActivityTypes.Message).Select(a => a.Text ?? "").ToList();
 
-    public async Task ProcessAsync(Activity activity, BotCallbackHandler bot, CancellationToken cancellationToken = default)
+    /// <param name="authenticated">
+    /// Whether the channel authenticated the turn, as CloudAdapter records it (a Bot Framework JWT); a coach
+    /// identity is believed only then. False: an anonymous turn, as /api/messages without a MicrosoftAppId.
+    /// </param>
+    public async Task ProcessAsync(Activity activity, BotCallbackHandler bot, CancellationToken cancellationToken = default, bool authenticated = true)
     {
         using var context = new TurnContext(this, activity);
+        context.TurnState.Add<IIdentity>(BotIdentityKey, authenticated
+            ? new ClaimsIdentity([new Claim(AuthenticationConstants.AppIdClaim, "test-channel")], "test-channel")
+            : new ClaimsIdentity([], AuthenticationConstants.AnonymousAuthType));
         await RunPipelineAsync(context, bot, cancellationToken);
     }
 

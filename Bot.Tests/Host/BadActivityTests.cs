@@ -22,6 +22,12 @@ public class BadActivityTests
         { "09-serviceUrl-not-url.json", 400 },
         { "10-text-60k.json", 400 },
         { "12-unknown-type.json", 202 },
+        { "13-missing-channelId.json", 400 },
+        { "14-from-not-object.json", 400 },
+        { "15-timestamp-not-date.json", 400 },
+        { "16-attachments-not-array.json", 400 },
+        { "17-lone-surrogate.json", 400 },
+        { "18-local-channel-from-outside.json", 401 },
     };
 
     [Theory]
@@ -37,7 +43,7 @@ public class BadActivityTests
         var text = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(expected, (int)response.StatusCode);
-        if (expected == 400)
+        if (expected is 400 or 401)
         {
             var reason = JsonDocument.Parse(text).RootElement.GetProperty("error").GetString();
             Assert.False(string.IsNullOrWhiteSpace(reason));

@@ -1,5 +1,11 @@
 using System.Net;
 using ChatBot.Adapters;
+using ChatBot.Endpoints;
+using ChatBot.Options;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Extensions.Configuration;
+using Moq;
 using ChatBot.Tests.Infrastructure;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -75,8 +81,39 @@ public class MessagesEndpointTests
         var response = await client.PostActivityAsync(channel.Message("conv-auth", "hello"));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.False(string.IsNullOrWhiteSpace(System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("error").GetString()));
         await Task.Delay(300);
         Assert.Empty(channel.All);
+    }
+
+    [Fact]
+    public async Task Without_an_app_id_only_this_machine_may_post_so_nobody_can_aim_the_bot_at_another_address()
+    {
+        var channel = new Mock<IBotFrameworkHttpAdapter>(MockBehavior.Strict);
+        var context = new DefaultHttpContext();
+        context.Connection.RemoteIpAddress = IPAddress.Parse("203.0.113.7");
+        context.Request.Body = new MemoryStream("{}"u8.ToArray());
+        context.Response.Body = new MemoryStream();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["MicrosoftAppId"] = "" }).Build();
+
+        await MessagesEndpoint.HandleAsync(context, channel.Object, Mock.Of<IBot>(), Microsoft.Extensions.Options.Options.Create(new BotOptions()), configuration);
+
+        Assert.Equal(StatusCodes.Status403Forbidden, context.Response.StatusCode);
+        context.Response.Body.Position = 0;
+        Assert.Contains("MicrosoftAppId", new StreamReader(context.Response.Body).ReadToEnd());
+        // The adapter (a strict mock) was never called: no turn, no reply to any serviceUrl.
+    }
+
+    [Fact]
+    public async Task A_body_over_the_limit_gets_413_with_a_reason()
+    {
+        await using var host = await BotTestHost.StartAsync(new Dictionary<string, string?> { ["Bot:MaxTextLength"] = "1000" });
+        using var client = host.CreateClient();
+
+        var response = await client.PostAsync("api/messages", new StringContent(new string('x', 200_000), System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("too large", await response.Content.ReadAsStringAsync());
     }
 
     private sealed class ThrowingBot : IBot

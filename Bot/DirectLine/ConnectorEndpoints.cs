@@ -70,7 +70,7 @@ public static class ConnectorEndpoints
             copy.Remove("serviceUrl");
             copy["id"] = id;
             copy["timestamp"] = timestamp;
-            copy["channelId"] = "directline";
+            copy["channelId"] = DirectLineChannel.ChannelId;
             copy["conversation"] = new JObject { ["id"] = conversationId };
             var from = copy["from"] as JObject ?? new JObject { ["id"] = bot.Id, ["name"] = bot.Name };
             from["role"] = "bot";

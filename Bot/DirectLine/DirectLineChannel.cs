@@ -16,6 +16,9 @@ public sealed class DirectLineChannel(
     IOptions<BotOptions> botOptions,
     ILogger<DirectLineChannel> logger)
 {
+    /// <summary>The channel id of every activity of the local channel, as Azure Bot Service's Direct Line has.</summary>
+    public const string ChannelId = "directline";
+
     public async Task EnsureStartedAsync(HttpContext http, DirectLineToken token, CancellationToken cancellationToken)
     {
         if (!await store.TryMarkStartedAsync(token.ConversationId, cancellationToken))
@@ -27,7 +30,7 @@ public sealed class DirectLineChannel(
         {
             ["type"] = "conversationUpdate",
             ["id"] = $"{token.ConversationId}|start",
-            ["channelId"] = "directline",
+            ["channelId"] = ChannelId,
             ["serviceUrl"] = localUrls.For(http),
             ["timestamp"] = DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'"),
             ["conversation"] = new JObject { ["id"] = token.ConversationId },
@@ -74,7 +77,7 @@ public sealed class DirectLineChannel(
         var copy = (JObject)activity.DeepClone();
         copy["id"] = id;
         copy["timestamp"] = timestamp;
-        copy["channelId"] = "directline";
+        copy["channelId"] = ChannelId;
         copy["conversation"] = new JObject { ["id"] = token.ConversationId };
         copy["from"] = User(token);
         copy["recipient"] = Bot();

@@ -1,3 +1,4 @@
+using ChatBot.Handoff.Coaches;
 using ChatBot.Options;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -23,6 +24,8 @@ public static class DirectLineServiceCollectionExtensions
         services.AddSingleton<LocalBotCredentials>();
         services.AddSingleton<DirectLineBotGateway>();
         services.AddSingleton<DirectLineChannel>();
+        // Before AddHandoff's default, which it replaces: coaches on the local channel are believed only from it.
+        services.AddSingleton<ICoachIdentityVerifier, LocalChannelCoachVerifier>();
 
         var original = services.LastOrDefault(d => d.ServiceType == typeof(BotFrameworkAuthentication))
             ?? throw new InvalidOperationException("Register BotFrameworkAuthentication before calling AddDirectLine.");

@@ -23,6 +23,7 @@ public sealed class HandoffMiddleware(
     VisitorHandoff visitors,
     CoachHandoff coaches,
     ExternalHandoff external,
+    ICoachIdentityVerifier coachVerifier,
     ILogger<HandoffMiddleware> logger) : IMiddleware
 {
     private readonly KeyedAsyncLock _locks = new();
@@ -45,7 +46,7 @@ public sealed class HandoffMiddleware(
         var key = HandoffStore.RecordKey(activity.ChannelId, activity.Conversation.Id);
         using var turnLock = await _locks.AcquireAsync(key, cancellationToken);
 
-        var coach = ops.Directory.FindByIdentity(activity.ChannelId, activity.From?.Id);
+        var coach = coachVerifier.IsVouchedFor(turnContext) ? ops.Directory.FindByIdentity(activity.ChannelId, activity.From?.Id) : null;
         if (coach != null)
         {
             await coaches.OnTurnAsync(turnContext, coach, cancellationToken);
