@@ -51,15 +51,16 @@ public class DirectLineIssuerTests
         var grant = await client.StartConversationAsync("visitor-hhhhhhhhhhhhhhhh");
         using var http = host.CreateClient();
 
-        async Task<(HttpStatusCode, string)> UploadAsync(byte[] file, string contentType)
+        async Task<(HttpStatusCode, string)> UploadAsync(byte[] file, string contentType, string fileName = "picture.png",
+            string activityJson = """{"type":"message","text":"see attached"}""")
         {
             using var form = new MultipartFormDataContent();
-            var activity = new StringContent("""{"type":"message","text":"see attached"}""");
+            var activity = new StringContent(activityJson);
             activity.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.microsoft.activity");
             form.Add(activity, "activity", "blob");
             var part = new ByteArrayContent(file);
             part.Headers.ContentType = new MediaTypeHeaderValue(contentType);
-            form.Add(part, "file", "picture.png");
+            form.Add(part, "file", fileName);
             using var request = new HttpRequestMessage(HttpMethod.Post,
                 $"v3/directline/conversations/{grant.ConversationId}/upload?userId=visitor-hhhhhhhhhhhhhhhh") { Content = form };
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", grant.Token);
@@ -67,16 +68,22 @@ public class DirectLineIssuerTests
             return (response.StatusCode, await response.Content.ReadAsStringAsync());
         }
 
-        var (ok, body) = await UploadAsync([0x89, 0x50, 0x4E, 0x47], "image/png");
+        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0];
+        var (ok, body) = await UploadAsync(png, "image/png", fileName: "..\\..\\evil<img>.png");
         Assert.Equal(HttpStatusCode.OK, ok);
         var id = DirectLineTestClient.Parse(body).Value<string>("id");
         var stored = (await client.GetAllAsync(grant)).Single(a => a.Value<string>("id") == id);
         Assert.Equal("see attached", stored.Value<string>("text"));
-        Assert.Equal("data:image/png;base64,iVBORw==", stored["attachments"]![0]!.Value<string>("contentUrl"));
+        Assert.Equal("data:image/png;base64," + Convert.ToBase64String(png), stored["attachments"]![0]!.Value<string>("contentUrl"));
+        Assert.Equal("evilimg.png", stored["attachments"]![0]!.Value<string>("name"));
 
         var countBefore = (await client.GetAllAsync(grant)).Count;
         DirectLineSecurityTests.AssertError(HttpStatusCode.RequestEntityTooLarge, await UploadAsync(new byte[5000], "image/png"));
         DirectLineSecurityTests.AssertError(HttpStatusCode.UnsupportedMediaType, await UploadAsync([1, 2, 3], "text/html"));
+        // The declared type must match the bytes: the coach's browser trusts it when opening the file.
+        DirectLineSecurityTests.AssertError(HttpStatusCode.UnsupportedMediaType, await UploadAsync("<html><script>x</script>"u8.ToArray(), "image/png"));
+        DirectLineSecurityTests.AssertError(HttpStatusCode.UnsupportedMediaType, await UploadAsync([0x41, 0, 0x42], "text/plain", "notes.txt"));
+        DirectLineSecurityTests.AssertError(HttpStatusCode.BadRequest, await UploadAsync(png, "image/png", activityJson: """{"type":"typing"}"""));
         Assert.Equal(countBefore, (await client.GetAllAsync(grant)).Count);
     }
 }

@@ -60,6 +60,13 @@ public class DirectLineRobustnessTests
         """{"type":"message","text":"hi","channelData":[1]}""",
         """{"type":"message","text":"hi"} {"type":"message","text":"again"}""",
         """{"type":"message","text":"01234567890123456789012345678901234567890123456789X"}""",
+        // Fields the bot's adapter would refuse after the activity was stored and shown: refused before.
+        """{"type":"message","text":"x","localTimestamp":5}""",
+        """{"type":"message","text":"x","localTimestamp":"yesterday"}""",
+        """{"type":"message","text":"x","speak":{"a":1}}""",
+        """{"type":"message","text":"x","inputHint":[1]}""",
+        // A heavy channelData would weigh on every later poll of the conversation.
+        "{\"type\":\"message\",\"text\":\"x\",\"channelData\":{\"pad\":\"" + new string('a', 40_000) + "\"}}",
     ];
 
     [Fact]

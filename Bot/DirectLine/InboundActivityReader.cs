@@ -19,6 +19,9 @@ public static class InboundActivityReader
         "channelData", "value", "name", "entities", "inputHint", "speak",
     ];
 
+    /// <summary>Most characters of JSON an activity may carry besides its text (channelData, value, entities, cards...).</summary>
+    public const int MaxNonTextChars = 32 * 1024;
+
     public static (JObject? Activity, string? Error) Read(string body, int maxTextLength, bool allowEmptyMessage = false)
     {
         if (string.IsNullOrWhiteSpace(body))
@@ -56,10 +59,18 @@ public static class InboundActivityReader
         var error = CheckType(source, "text", JTokenType.String) ?? CheckType(source, "name", JTokenType.String)
             ?? CheckType(source, "locale", JTokenType.String) ?? CheckType(source, "textFormat", JTokenType.String)
             ?? CheckType(source, "attachments", JTokenType.Array) ?? CheckType(source, "entities", JTokenType.Array)
-            ?? CheckType(source, "channelData", JTokenType.Object);
+            ?? CheckType(source, "channelData", JTokenType.Object) ?? CheckType(source, "localTimezone", JTokenType.String)
+            ?? CheckType(source, "attachmentLayout", JTokenType.String) ?? CheckType(source, "inputHint", JTokenType.String)
+            ?? CheckType(source, "speak", JTokenType.String) ?? CheckType(source, "localTimestamp", JTokenType.String);
         if (error != null)
         {
             return (null, error);
+        }
+        // Checked here, not left to the bot's adapter: an activity it refuses would be stored and shown, then lost.
+        if (source["localTimestamp"] is JValue { Type: JTokenType.String } local
+            && !DateTimeOffset.TryParse((string?)local, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _))
+        {
+            return (null, "The activity's 'localTimestamp' must be an ISO 8601 date and time.");
         }
         var text = source.Value<string>("text");
         if (text != null && text.Length > maxTextLength)
@@ -76,12 +87,19 @@ public static class InboundActivityReader
         }
 
         var activity = new JObject();
+        var extraChars = 0;
         foreach (var field in CopiedFields)
         {
             if (source.TryGetValue(field, out var value) && value.Type != JTokenType.Null)
             {
                 activity[field] = value.DeepClone();
+                extraChars += field == "text" ? 0 : value.ToString(Formatting.None).Length;
             }
+        }
+        if (extraChars > MaxNonTextChars)
+        {
+            // Every poll of the conversation carries what is stored: a client may not make them all heavy.
+            return (null, $"The activity's fields other than 'text' hold more than {MaxNonTextChars / 1024} KB; files go through upload.");
         }
         if (text != null)
         {

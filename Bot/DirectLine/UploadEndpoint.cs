@@ -99,11 +99,17 @@ public static class UploadEndpoint
             }
             using var buffer = new MemoryStream();
             await file.CopyToAsync(buffer, cancellationToken);
+            var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+            if (!LooksLike(contentType.ToLowerInvariant(), bytes))
+            {
+                // The declared type is what the coach's browser will trust when it opens the file.
+                return DirectLineHttp.Error(StatusCodes.Status415UnsupportedMediaType, $"The file '{SafeFileName(file.FileName)}' is not a valid {contentType.ToLowerInvariant()} file.");
+            }
             attachments.Add(new JObject
             {
                 ["contentType"] = contentType.ToLowerInvariant(),
-                ["contentUrl"] = $"data:{contentType.ToLowerInvariant()};base64,{Convert.ToBase64String(buffer.GetBuffer(), 0, (int)buffer.Length)}",
-                ["name"] = Path.GetFileName(file.FileName ?? "file"),
+                ["contentUrl"] = $"data:{contentType.ToLowerInvariant()};base64,{Convert.ToBase64String(bytes)}",
+                ["name"] = SafeFileName(file.FileName),
             });
         }
 
@@ -113,10 +119,34 @@ public static class UploadEndpoint
         {
             return DirectLineHttp.Error(StatusCodes.Status400BadRequest, reason!);
         }
+        if (activity.Value<string>("type") != "message")
+        {
+            return DirectLineHttp.Error(StatusCodes.Status400BadRequest, "Files can only be sent with a message activity.");
+        }
         activity["attachments"] = attachments;
         var stored = await channel.PostFromUserAsync(http, access!.Token, activity, cancellationToken);
         return stored == null
             ? DirectLineHttp.Error(StatusCodes.Status404NotFound, "The conversation no longer exists.")
             : Results.Json(new { id = stored.Value<string>("id") });
+    }
+
+    /// <summary>Whether the bytes start as files of <paramref name="contentType"/> do (text: UTF-8 without NUL bytes).</summary>
+    internal static bool LooksLike(string contentType, ReadOnlySpan<byte> bytes) => contentType switch
+    {
+        "image/png" => bytes.StartsWith((ReadOnlySpan<byte>)[0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A]),
+        "image/jpeg" => bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]),
+        "image/gif" => bytes.StartsWith("GIF87a"u8) || bytes.StartsWith("GIF89a"u8),
+        "image/webp" => bytes.Length >= 12 && bytes.StartsWith("RIFF"u8) && bytes[8..12].SequenceEqual("WEBP"u8),
+        "application/pdf" => bytes.StartsWith("%PDF-"u8),
+        "text/plain" => bytes.IndexOf((byte)0) < 0 && System.Text.Unicode.Utf8.IsValid(bytes),
+        _ => false,
+    };
+
+    /// <summary>The last segment of a client's file name, without path separators, control or markup characters.</summary>
+    internal static string SafeFileName(string? name)
+    {
+        var last = (name ?? "").Split('/', '\\').Last();
+        var kept = new string(last.Where(c => !char.IsControl(c) && "<>:\"|?*".IndexOf(c) < 0).ToArray()).Trim().TrimStart('.');
+        return kept.Length == 0 ? "file" : kept.Length <= 100 ? kept : kept[..100];
     }
 }
