@@ -78,6 +78,39 @@ public class FaqQueryEndpointTests
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
-    private static Task<HttpResponseMessage> Post(HttpClient client, string body) =>
-        client.PostAsync("api/faq/query", new StringContent(body, Encoding.UTF8, "application/json"));
+    [Fact]
+    public async Task It_needs_a_staff_key_like_the_dashboard()
+    {
+        await using var host = await BotTestHost.StartAsync(new Dictionary<string, string?> { ["Faq:WarmUpOnStart"] = "false" });
+        using var client = host.CreateClient();
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Post(client, """{"question": "pricing"}""", key: null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Post(client, """{"question": "pricing"}""", key: "not-the-key-at-all")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Text_that_is_not_Unicode_or_a_huge_body_is_refused_with_a_reason()
+    {
+        await using var host = await BotTestHost.StartAsync(new Dictionary<string, string?> { ["Faq:WarmUpOnStart"] = "false" });
+        using var client = host.CreateClient();
+
+        var surrogate = await Post(client, """{"question": "\ud800 pricing"}""");
+        Assert.Equal(HttpStatusCode.BadRequest, surrogate.StatusCode);
+        Assert.Contains("Unicode", await surrogate.Content.ReadAsStringAsync());
+        var huge = await Post(client, JsonSerializer.Serialize(new { question = "pricing", pad = new string('a', 200_000) }));
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, huge.StatusCode);
+    }
+
+    /// <summary>The sample key of Bot/appsettings.json (Metrics:AccessKeys).</summary>
+    private const string SampleKey = "local-sample-metrics-key-replace-me";
+
+    private static Task<HttpResponseMessage> Post(HttpClient client, string body, string? key = SampleKey)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "api/faq/query") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        if (key != null)
+        {
+            request.Headers.Add("X-Access-Key", key);
+        }
+        return client.SendAsync(request);
+    }
 }

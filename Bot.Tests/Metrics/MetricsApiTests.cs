@@ -146,12 +146,17 @@ public class MetricsApiTests
     [InlineData("team=sa%20les")]
     [InlineData("team=a&team=b")]
     [InlineData("demo=maybe")]
-    public async Task Bad_parameters_get_a_400_with_one_line_of_json(string query)
+    [InlineData("from=9999-12-31&to=9999-12-31")]
+    [InlineData("from=0001-01-01&to=0001-01-01")]
+    [InlineData("to=0001-01-01")]
+    [InlineData("to=0001-01-05", "api/metrics/events.csv")]
+    [InlineData("to=9999-12-31", "api/metrics/daily.csv")]
+    public async Task Bad_parameters_get_a_400_with_one_line_of_json(string query, string path = "api/metrics")
     {
         await using var host = await BotTestHost.StartAsync(Settings());
         using var client = host.CreateClient();
 
-        using var response = await client.SendAsync(Get("api/metrics?" + query));
+        using var response = await client.SendAsync(Get(path + "?" + query));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());

@@ -1,16 +1,21 @@
 using System.Text.Json;
 using ChatBot.Dialogs.Faq;
+using ChatBot.DirectLine;
+using ChatBot.Metrics;
 
 namespace ChatBot.Endpoints;
 
 /// <summary>
 /// POST /api/faq/query {"question": "...", "top": 3}: the recognizer's ranked entries, their scores and the
-/// decision, like QnA Maker's test pane, for the people who maintain the knowledge base. Read-only.
+/// decision, like QnA Maker's test pane, for the people who maintain the knowledge base. Read-only; needs a
+/// key from Metrics:AccessKeys in the X-Access-Key header, as the dashboard does.
 /// </summary>
 public static class FaqQueryEndpoint
 {
     /// <summary>Questions longer than this are refused here; the bot itself copes with any length.</summary>
     public const int MaxQuestionLength = 10_000;
+
+    private const int MaxBodyBytes = 64 * 1024;
 
     public static IEndpointRouteBuilder MapFaq(this IEndpointRouteBuilder endpoints)
     {
@@ -18,12 +23,22 @@ public static class FaqQueryEndpoint
         return endpoints;
     }
 
-    internal static async Task<IResult> HandleAsync(HttpRequest request, IFaqRecognizer recognizer, CancellationToken cancellationToken)
+    internal static async Task<IResult> HandleAsync(HttpRequest request, IFaqRecognizer recognizer, MetricsAccess access, CancellationToken cancellationToken)
     {
+        // Staff only (the same keys as the dashboard): every question costs an embedding.
+        if (access.Check(request.HttpContext, allowQueryKey: false) is { } denied)
+        {
+            return denied;
+        }
+        var text = await DirectLineHttp.ReadBodyAsync(request, MaxBodyBytes, cancellationToken);
+        if (text == null)
+        {
+            return Results.Json(new { error = $"The body is larger than {MaxBodyBytes / 1024} KB." }, statusCode: StatusCodes.Status413PayloadTooLarge);
+        }
         JsonElement body;
         try
         {
-            body = await JsonSerializer.DeserializeAsync<JsonElement>(request.Body, cancellationToken: cancellationToken);
+            body = JsonSerializer.Deserialize<JsonElement>(text);
         }
         catch (JsonException)
         {
@@ -37,7 +52,15 @@ public static class FaqQueryEndpoint
         {
             return Error("\"question\" is required and must be a string.");
         }
-        var question = questionElement.GetString()!;
+        string question;
+        try
+        {
+            question = questionElement.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            return Error("\"question\" is not valid Unicode text.");
+        }
         if (string.IsNullOrWhiteSpace(question))
         {
             return Error("\"question\" must not be empty.");

@@ -21,13 +21,13 @@ public sealed partial record MetricsRequest(DateOnly From, DateOnly To, string? 
         var to = today;
         if (query.TryGetValue("to", out var toText) && !TryDate(toText, out to))
         {
-            error = "to must be a date like 2026-11-30.";
+            error = $"to must be a date like 2026-11-30, from {Earliest:yyyy-MM-dd} to {Latest:yyyy-MM-dd}.";
             return false;
         }
-        var from = to.AddDays(-29);
+        var from = to.AddDays(-29) < Earliest ? Earliest : to.AddDays(-29);
         if (query.TryGetValue("from", out var fromText) && !TryDate(fromText, out from))
         {
-            error = "from must be a date like 2026-11-01.";
+            error = $"from must be a date like 2026-11-01, from {Earliest:yyyy-MM-dd} to {Latest:yyyy-MM-dd}.";
             return false;
         }
         if (from > to)
@@ -69,10 +69,15 @@ public sealed partial record MetricsRequest(DateOnly From, DateOnly To, string? 
         return true;
     }
 
+    /// <summary>Dates the bot can have events for; the bounds keep range arithmetic (days back, days past the end) in range.</summary>
+    public static readonly DateOnly Earliest = new(2000, 1, 1);
+    public static readonly DateOnly Latest = new(9000, 12, 31);
+
     private static bool TryDate(Microsoft.Extensions.Primitives.StringValues text, out DateOnly date)
     {
         date = default;
-        return text.Count == 1 && DateOnly.TryParseExact(text[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+        return text.Count == 1 && DateOnly.TryParseExact(text[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date)
+            && date >= Earliest && date <= Latest;
     }
 
     [GeneratedRegex("^[A-Za-z0-9_-]{1,40}$")]
