@@ -55,6 +55,33 @@ public class CoachConsoleTests
     }
 
     [Fact]
+    public async Task A_coach_token_is_renewed_only_while_the_coach_has_a_console_key()
+    {
+        var dataPath = Path.Combine(Path.GetTempPath(), "chatbot-tests", Guid.NewGuid().ToString("N"));
+        string token;
+        await using (var host = await BotTestHost.StartAsync(dataPath: dataPath))
+        {
+            using var client = host.CreateClient();
+            token = (string)(await TokenAsync(client, $$"""{"key": "{{DanaKey}}"}""")).Body["token"]!;
+            var dl = new DirectLineTestClient(host.BaseUrl);
+
+            // tokens/generate renews page tokens (returning visitors), never a token issued on a console key.
+            var (status, _) = await dl.SendAsync(HttpMethod.Post, "tokens/generate", token, "{}");
+            Assert.Equal(HttpStatusCode.Forbidden, status);
+            Assert.Equal(HttpStatusCode.OK, (await dl.SendAsync(HttpMethod.Post, "tokens/refresh", token)).Status);
+        }
+
+        // The key is removed from the configuration: the coach's live token can no longer be refreshed.
+        await using (var host = await BotTestHost.StartAsync(new Dictionary<string, string?> { ["Handoff:Coaches:0:ConsoleKey"] = "" }, dataPath))
+        {
+            var dl = new DirectLineTestClient(host.BaseUrl);
+            var (status, body) = await dl.SendAsync(HttpMethod.Post, "tokens/refresh", token);
+            Assert.Equal(HttpStatusCode.Forbidden, status);
+            Assert.Contains("no longer", body);
+        }
+    }
+
+    [Fact]
     public async Task The_queue_needs_a_key()
     {
         await using var host = await BotTestHost.StartAsync();

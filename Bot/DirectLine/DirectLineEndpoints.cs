@@ -1,5 +1,6 @@
 using System.Globalization;
 using ChatBot.Endpoints;
+using ChatBot.Handoff.Coaches;
 using ChatBot.Options;
 using Microsoft.Extensions.Options;
 using Newtonsoft.Json;
@@ -88,6 +89,11 @@ public static class DirectLineEndpoints
             {
                 return DirectLineHttp.Error(StatusCodes.Status403Forbidden, "The earlier token belongs to another user id.");
             }
+            if (!DirectLineHttp.IsPageUserId(earlier.UserId))
+            {
+                // Ids a page cannot choose were issued on a proof (a coach's console key): only that proof renews them.
+                return DirectLineHttp.Error(StatusCodes.Status403Forbidden, "This token cannot be renewed here; sign in to the coach console again.");
+            }
             if (await store.GetAsync(earlier.ConversationId, cancellationToken) == null)
             {
                 return DirectLineHttp.Error(StatusCodes.Status404NotFound, "The earlier token's conversation no longer exists.");
@@ -107,10 +113,20 @@ public static class DirectLineEndpoints
     }
 
     private static async Task<IResult> RefreshTokenAsync(HttpContext http, DirectLineTokenService tokens, DirectLineTokenIssuer issuer,
-        ConversationStore store, CancellationToken cancellationToken)
+        ConversationStore store, CoachDirectory coaches, CancellationToken cancellationToken)
     {
         var (access, error) = await DirectLineAccess.AuthorizeAsync(http, null, tokens, store, cancellationToken);
-        return error ?? Grant(await issuer.RenewAsync(access!.Token, cancellationToken));
+        if (error != null)
+        {
+            return error;
+        }
+        // A coach token lives on only while its coach still has a console key: removing the key revokes it.
+        if (access!.Token.UserId.StartsWith(CoachDirectory.ConsoleUserPrefix, StringComparison.Ordinal)
+            && coaches.Find(access.Token.UserId[CoachDirectory.ConsoleUserPrefix.Length..]) is not { ConsoleKey.Length: > 0 })
+        {
+            return DirectLineHttp.Error(StatusCodes.Status403Forbidden, "This coach can no longer use the console.");
+        }
+        return Grant(await issuer.RenewAsync(access.Token, cancellationToken));
     }
 
     /// <summary>POST conversations: starts the token's conversation (201) and tells the bot about it once.</summary>
