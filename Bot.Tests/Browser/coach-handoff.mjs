@@ -83,10 +83,10 @@ try {
   await shows(visitor, "You're now chatting with Dana");
   result.steps.push('coach accepted');
 
-  await say(visitor, 'Hi! I would like to know more about the Growth plan.');
-  await shows(coach, 'I would like to know more about the Growth plan.');
-  await say(coach, 'Happy to help: Growth is $49 per seat per month.');
-  await shows(visitor, 'Happy to help: Growth is $49 per seat per month.');
+  await say(visitor, 'Hi! I would like to know more about the Professional plan.');
+  await shows(coach, 'I would like to know more about the Professional plan.');
+  await say(coach, 'Happy to help: Professional is $80 per seat per month, billed annually.');
+  await shows(visitor, 'Happy to help: Professional is $80 per seat per month, billed annually.');
   result.steps.push('both ways');
   await shot(visitor, 'visitor-chatting.png');
   await shot(coach, 'coach-chatting.png');
