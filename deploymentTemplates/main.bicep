@@ -217,6 +217,9 @@ output botEndpoint string = messagingEndpoint
 @description('Name of the Azure Bot resource (Channels blade: Teams, Direct Line, Web Chat).')
 output botName string = bot.outputs.botName
 
+@description('The bot\'s MicrosoftAppId (the managed identity\'s client id, or the app registration): the botId of a Teams app manifest.')
+output microsoftAppId string = botAppId
+
 @description('Name of the web app, for az webapp deploy.')
 output webAppName string = webApp.outputs.webAppName
 

@@ -54,7 +54,7 @@ public class DeploymentTemplateTests(DeploymentTemplateFixture fixture, ITestOut
     public void Template_outputs_the_bot_endpoint_web_app_url_and_storage_account()
     {
         var outputs = fixture.Template["outputs"]!.AsObject();
-        foreach (var name in new[] { "botEndpoint", "webAppUrl", "webAppName", "storageAccountName" })
+        foreach (var name in new[] { "botEndpoint", "webAppUrl", "webAppName", "storageAccountName", "microsoftAppId" })
         {
             Assert.True(outputs.ContainsKey(name), $"output {name} is missing");
         }
