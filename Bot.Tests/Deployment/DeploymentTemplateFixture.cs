@@ -26,20 +26,33 @@ public sealed class DeploymentTemplateFixture : IDisposable
     {
         WorkFolder = Path.Combine(Path.GetTempPath(), "chatbot-bicep-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(WorkFolder);
-
-        Build = BicepCli.Run(BicepCli.TemplatesFolder, "build", "main.bicep", "--outdir", WorkFolder);
-        var compiled = Path.Combine(WorkFolder, "main.json");
-        if (Build.ExitCode != 0 || !File.Exists(compiled))
+        try
         {
-            throw new InvalidOperationException($"deploymentTemplates/main.bicep does not build: {Build}");
+            (Build, Template, Example, OneCoachAppRegistration) = Prepare(WorkFolder);
         }
-        Template = JsonNode.Parse(File.ReadAllText(compiled))!.AsObject();
-        var declared = Template["parameters"]!.AsObject();
+        catch
+        {
+            // xunit does not dispose a fixture whose constructor threw.
+            Dispose();
+            throw;
+        }
+    }
+
+    private static (BicepRun, JsonObject, DeploymentSnapshot, DeploymentSnapshot) Prepare(string workFolder)
+    {
+        var build = BicepCli.Run(BicepCli.TemplatesFolder, "build", "main.bicep", "--outdir", workFolder);
+        var compiled = Path.Combine(workFolder, "main.json");
+        if (build.ExitCode != 0 || !File.Exists(compiled))
+        {
+            throw new InvalidOperationException($"deploymentTemplates/main.bicep does not build: {build}");
+        }
+        var template = JsonNode.Parse(File.ReadAllText(compiled))!.AsObject();
+        var declared = template["parameters"]!.AsObject();
 
         var example = BicepParamFile.ReadParametersJson(ExampleParametersPath);
         example["metricsAccessKey"] = MetricsKey;
         example["coachConsoleKeys"] = new JsonObject { ["dana"] = DanaKey, ["sam"] = SamKey };
-        Example = DeploymentSnapshot.Create(BicepCli.TemplatesFolder, WorkFolder, "example", example, declared);
+        var exampleSnapshot = DeploymentSnapshot.Create(BicepCli.TemplatesFolder, workFolder, "example", example, declared);
 
         var appRegistration = new Dictionary<string, JsonNode?>
         {
@@ -52,7 +65,8 @@ public sealed class DeploymentTemplateFixture : IDisposable
             ["coaches"] = new JsonArray(new JsonObject { ["id"] = "kim", ["name"] = "Kim", ["team"] = "sales" }),
             ["coachConsoleKeys"] = new JsonObject { ["kim"] = KimKey },
         };
-        OneCoachAppRegistration = DeploymentSnapshot.Create(BicepCli.TemplatesFolder, WorkFolder, "one-coach", appRegistration, declared);
+        var oneCoach = DeploymentSnapshot.Create(BicepCli.TemplatesFolder, workFolder, "one-coach", appRegistration, declared);
+        return (build, template, exampleSnapshot, oneCoach);
     }
 
     public static string ExampleParametersPath => Path.Combine(BicepCli.TemplatesFolder, "main.parameters.example.json");
