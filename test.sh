@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Runs every test of the solution on this machine or a fresh one: installs what the tests need when it is
-# missing (Debian chromium, the browser tests' npm packages), builds once, runs all test projects, and ends
-# with one line of totals over all suites: "N passed, N failed". Exits non-zero on any failure.
+# missing (Debian chromium, the browser tests' npm packages, the Bicep CLI), builds once, runs all test projects,
+# and ends with one line of totals over all suites: "N passed, N failed". Exits non-zero on any failure.
 # Services the tests need are started in start_services and stopped in stop_services (on any exit).
 set -uo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 RESULTS="$ROOT/test-output/results"
 BROWSER_DIR="$ROOT/Bot.Tests/Browser"
+BICEP_PROJECT="$ROOT/deploymentTemplates/tools/BicepCli.csproj"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 log() { echo "== $*"; }
@@ -28,6 +29,19 @@ ensure_browser_packages() {
   fi
   log "Installing the browser tests' npm packages"
   (cd "$BROWSER_DIR" && npm ci --no-audit --no-fund --loglevel=error)
+}
+
+# The Bicep CLI that the deployment template tests (Bot.Tests/Deployment) compile deploymentTemplates/ with:
+# the NuGet package Azure.Bicep.CommandLine.linux-x64, restored by a download-only project kept out of ChatBot.sln.
+ensure_bicep() {
+  local version cli
+  version="$(sed -n 's:.*<BicepVersion>\(.*\)</BicepVersion>.*:\1:p' "$BICEP_PROJECT")"
+  cli="${NUGET_PACKAGES:-$HOME/.nuget/packages}/azure.bicep.commandline.linux-x64/$version/tools/bicep"
+  if [ ! -f "$cli" ]; then
+    log "Restoring the Bicep CLI $version (deployment template tests)"
+    dotnet restore "$BICEP_PROJECT" -nologo -v quiet || return 1
+  fi
+  chmod +x "$cli"
 }
 
 start_services() {
@@ -72,6 +86,7 @@ main() {
   cd "$ROOT" || return 1
   ensure_chromium || { echo "Could not install chromium."; echo "0 passed, 0 failed"; return 1; }
   ensure_browser_packages || { echo "Could not install the browser tests' npm packages."; echo "0 passed, 0 failed"; return 1; }
+  ensure_bicep || { echo "Could not restore the Bicep CLI (deploymentTemplates/tools/BicepCli.csproj)."; echo "0 passed, 0 failed"; return 1; }
   trap stop_services EXIT
   start_services || { echo "Could not start the test services."; echo "0 passed, 0 failed"; return 1; }
   if ! build; then
