@@ -42,6 +42,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<BackgroundTranscriptLogger>();
         services.AddSingleton<ITranscriptLogger>(sp => sp.GetRequiredService<BackgroundTranscriptLogger>());
         services.AddHostedService(sp => sp.GetRequiredService<BackgroundTranscriptLogger>());
+        services.AddSingleton<Privacy.VisitorEraser>();
         services.AddSingleton<StorageStartupCheck>();
         services.AddHostedService(sp => sp.GetRequiredService<StorageStartupCheck>());
         return services;
