@@ -10,15 +10,16 @@ if (CommandLine.IsCommand(args))
 var app = BotHost.Build(args);
 try
 {
-    await app.StartAsync();
+    // Before the host starts (whose own start-up failures are logged with stack traces): one line naming the
+    // setting to check; the details are for a debugger, not for the person starting the bot.
+    await app.Services.GetRequiredService<StorageStartupCheck>().CheckAsync();
 }
 catch (StorageUnavailableException e)
 {
-    // One line naming the setting to check; the details are for a debugger, not for the person starting the bot.
     Console.Error.WriteLine("ChatBot cannot start: " + e.Message);
     return 2;
 }
-await app.WaitForShutdownAsync();
+await app.RunAsync();
 return 0;
 
 public partial class Program;

@@ -18,9 +18,18 @@ public sealed class StorageStartupCheck(IServiceProvider services, IHostEnvironm
 {
     public const string ProbeKey = "chatbot/startup-probe";
 
-    public Task StartingAsync(CancellationToken cancellationToken) => CheckAsync(cancellationToken);
+    private volatile bool _passed;
+
+    /// <summary>As a hosted service too, so every host (tests, commands) opens its storage before serving; once is enough.</summary>
+    public Task StartingAsync(CancellationToken cancellationToken) => _passed ? Task.CompletedTask : CheckAsync(cancellationToken);
 
     public async Task CheckAsync(CancellationToken cancellationToken = default)
+    {
+        await RunAsync(cancellationToken);
+        _passed = true;
+    }
+
+    private async Task RunAsync(CancellationToken cancellationToken)
     {
         StorageOptions? options = null;
         try
@@ -47,7 +56,7 @@ public sealed class StorageStartupCheck(IServiceProvider services, IHostEnvironm
         catch (Exception e) when (options?.Kind == StorageKind.Sqlite && e is UnauthorizedAccessException or IOException or SqliteException)
         {
             var path = BotHost.ResolvePath(options.Path, environment);
-            throw new StorageUnavailableException($"Storage:Path '{path}' cannot be used ({OneLine(e.Message)}): check that the folder exists or can be created, and is writable.", e);
+            throw new StorageUnavailableException($"Storage:Path '{path}' cannot be used ({OneLine(e.Message).TrimEnd('.')}): check that the folder exists or can be created, and is writable.", e);
         }
         catch (Exception e) when (options?.Kind == StorageKind.Blob && Unwrap(e) is { } failure)
         {
@@ -57,7 +66,8 @@ public sealed class StorageStartupCheck(IServiceProvider services, IHostEnvironm
 
     public static string DescribeBlobFailure(Exception failure, Uri container)
     {
-        var endpoint = container.GetLeftPart(UriPartial.Path);
+        var path = container.GetLeftPart(UriPartial.Path);
+        var endpoint = path[..path.LastIndexOf('/')];
         if (failure is RequestFailedException { Status: 403 } denied)
         {
             return $"Storage:ConnectionString was refused by {endpoint} (403 {denied.ErrorCode}): check the account name and key (or SAS) in it.";
