@@ -30,8 +30,6 @@ public sealed class HandoffStore(IStorage storage, ILogger<HandoffStore> logger)
 
     public static string CoachKey(string coachId) => $"handoff/coach/{coachId}";
 
-    public IStorage Storage => storage;
-
     public async Task<T?> GetAsync<T>(string key, CancellationToken cancellationToken = default) where T : class, IStoreItem
     {
         var items = await storage.ReadAsync([key], cancellationToken);
