@@ -9,6 +9,11 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 RESULTS="$ROOT/test-output/results"
 BROWSER_DIR="$ROOT/Bot.Tests/Browser"
 BICEP_PROJECT="$ROOT/deploymentTemplates/tools/BicepCli.csproj"
+AZURITE_VERSION="3.37.0"
+AZURITE_DIR="$ROOT/.tools/azurite"
+AZURITE_MAIN="$AZURITE_DIR/node_modules/azurite/dist/src/blob/main.js"
+AZURITE_PID=""
+AZURITE_DATA=""
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 log() { echo "== $*"; }
@@ -44,12 +49,54 @@ ensure_bicep() {
   chmod +x "$cli"
 }
 
+# Azurite (the Azure Blob Storage emulator) for the Blob storage tests, in the git-ignored tools folder.
+ensure_azurite() {
+  if [ -f "$AZURITE_MAIN" ] && grep -q "\"version\": \"$AZURITE_VERSION\"" "$AZURITE_DIR/node_modules/azurite/package.json" 2>/dev/null; then
+    return 0
+  fi
+  log "Installing azurite@$AZURITE_VERSION into .tools/azurite (about 35 s)"
+  mkdir -p "$AZURITE_DIR"
+  (cd "$AZURITE_DIR" && npm install --no-audit --no-fund --loglevel=error "azurite@$AZURITE_VERSION" >/dev/null)
+}
+
+free_port() {
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()' 2>/dev/null \
+    || echo $((20000 + RANDOM % 20000))
+}
+
+# One Blob-service process on a free loopback port; the tests get its connection string in CHATBOT_TEST_AZURITE.
 start_services() {
-  :
+  ensure_azurite || { echo "Could not install azurite@$AZURITE_VERSION."; return 1; }
+  local port
+  port="$(free_port)"
+  AZURITE_DATA="$(mktemp -d "${TMPDIR:-/tmp}/chatbot-azurite.XXXXXX")"
+  node "$AZURITE_MAIN" --silent --location "$AZURITE_DATA" --blobHost 127.0.0.1 --blobPort "$port" \
+    --skipApiVersionCheck --disableTelemetry >"$AZURITE_DATA.log" 2>&1 &
+  AZURITE_PID=$!
+  local i
+  for i in $(seq 1 100); do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      export CHATBOT_TEST_AZURITE="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:$port/devstoreaccount1;"
+      log "Azurite Blob service on 127.0.0.1:$port (pid $AZURITE_PID)"
+      return 0
+    fi
+    if ! kill -0 "$AZURITE_PID" 2>/dev/null; then
+      echo "Azurite exited:"; cat "$AZURITE_DATA.log"; return 1
+    fi
+    sleep 0.1
+  done
+  echo "Azurite did not listen on 127.0.0.1:$port within 10 s."
+  return 1
 }
 
 stop_services() {
-  :
+  if [ -n "$AZURITE_PID" ] && kill -0 "$AZURITE_PID" 2>/dev/null; then
+    kill "$AZURITE_PID" 2>/dev/null
+    wait "$AZURITE_PID" 2>/dev/null
+  fi
+  if [ -n "$AZURITE_DATA" ]; then
+    rm -rf "$AZURITE_DATA" "$AZURITE_DATA.log"
+  fi
 }
 
 build() {

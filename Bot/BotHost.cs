@@ -37,12 +37,11 @@ public static class BotHost
     public static void AddServices(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddOptions<BotOptions>().Bind(configuration.GetSection(BotOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddFaq(configuration);
 
         services.AddHttpClient();
-        services.AddSingleton<IStorage>(sp => CreateStorage(sp.GetRequiredService<IOptions<StorageOptions>>().Value, environment));
+        services.AddChatBotStorage(configuration, environment);
         services.AddSingleton<ConversationState>();
         services.AddSingleton<UserState>();
         services.AddOutcomeEvents(configuration);
@@ -90,13 +89,6 @@ public static class BotHost
         app.MapFaq();
         app.MapCoachConsole();
     }
-
-    internal static IStorage CreateStorage(StorageOptions options, IHostEnvironment environment) => options.Kind switch
-    {
-        StorageKind.Memory => new InMemoryStorage(),
-        StorageKind.Sqlite => new SqliteStorage(Path.Combine(ResolvePath(options.Path, environment), "chatbot.db")),
-        _ => throw new InvalidOperationException($"Storage:Kind '{options.Kind}' is not supported yet. Use Sqlite or Memory."),
-    };
 
     internal static string ResolvePath(string path, IHostEnvironment environment) =>
         Path.IsPathRooted(path) ? path : Path.GetFullPath(Path.Combine(environment.ContentRootPath, path));

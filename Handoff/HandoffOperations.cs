@@ -112,13 +112,8 @@ public sealed class HandoffOperations(
         var (requeued, position) = await store.TransactAsync([key, HandoffStore.QueueKey, coachKey], s =>
         {
             var current = s.Get<HandoffRecord>(key);
-            var coach = s.Get<CoachRecord>(coachKey);
-            if (coach?.ActiveRecordKey == key)
-            {
-                coach.ActiveRecordKey = null;
-                coach.ActiveTicket = null;
-                s.Put(coachKey, coach);
-            }
+            // The coach is freed last, once the record no longer names them.
+            s.UpdateAfter<CoachRecord>(coachKey, coach => coach.Release(key));
             if (current is not { State: HandoffState.Connected } || current.RequestId != record.RequestId || current.CoachId != failedCoachId)
             {
                 return ((HandoffRecord?)null, 0);
@@ -131,8 +126,9 @@ public sealed class HandoffOperations(
             var entry = EntryFor(current);
             index.Entries.RemoveAll(e => e.Ticket == current.Ticket);
             index.Entries.Add(entry);
+            // The entry first: a queued record always has its entry.
+            s.PutBefore(HandoffStore.QueueKey, index);
             s.Put(key, current);
-            s.Put(HandoffStore.QueueKey, index);
             return (current, index.PositionOf(entry));
         }, cancellationToken);
         if (requeued == null)

@@ -22,7 +22,8 @@ public static class HandoffServiceCollectionExtensions
     /// <summary>
     /// The handoff: options (section "Handoff"), the store, the requester the dialogs call, the middleware
     /// (registered as an <see cref="IMiddleware"/> for the adapter's pipeline) and the timeout sweeper.
-    /// Needs an <see cref="IStorage"/>; uses the host's <see cref="IOutcomeEventSink"/> when one is registered.
+    /// Needs an <see cref="IStorage"/> and an <see cref="ITranscriptStore"/>; uses the host's <see cref="IOutcomeEventSink"/>
+    /// and <see cref="ITranscriptLogger"/> when registered.
     /// </summary>
     public static IServiceCollection AddHandoff(this IServiceCollection services, IConfiguration configuration, bool runSweeper = true)
     {
@@ -31,7 +32,12 @@ public static class HandoffServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IOutcomeEventSink, LoggingOutcomeEventSink>();
-        services.TryAddSingleton<IHandoffTranscriptStore, StorageHandoffTranscriptStore>();
+        // The transcript: the host registers the ITranscriptStore (and may register a faster ITranscriptLogger in
+        // front of it); the SDK's middleware, ahead of the handoff's, logs every visitor turn through the filter.
+        services.TryAddSingleton<ITranscriptLogger>(sp => sp.GetRequiredService<ITranscriptStore>());
+        services.TryAddSingleton<IHandoffTranscriptStore, TranscriptStoreHandoffTranscripts>();
+        services.AddSingleton(sp => new VisitorTranscriptLogger(sp.GetRequiredService<ITranscriptLogger>(), sp.GetRequiredService<CoachDirectory>()));
+        services.AddSingleton<IMiddleware>(sp => new TranscriptLoggerMiddleware(sp.GetRequiredService<VisitorTranscriptLogger>()));
         services.AddSingleton<HandoffStore>();
         services.AddSingleton<CoachDirectory>();
         services.TryAddSingleton<ICoachIdentityVerifier, AuthenticatedChannelVerifier>();

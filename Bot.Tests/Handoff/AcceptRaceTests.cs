@@ -23,7 +23,7 @@ public class AcceptRaceTests
         await RaceAsync(new SqliteStorage(Path.Combine(folder, "race.db")), rounds: 15);
     }
 
-    private static async Task RaceAsync(IStorage storage, int rounds)
+    public static async Task RaceAsync(IStorage storage, int rounds)
     {
         // Four instances of the bot on one storage; each coach talks to one of them.
         await using var first = new HandoffHarness(storage, salesCoaches: Coaches);

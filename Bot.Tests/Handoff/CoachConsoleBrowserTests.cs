@@ -7,20 +7,22 @@ namespace ChatBot.Tests.Handoff;
 /// <summary>
 /// Two Chromium pages on the real host: a visitor asks for a person on the product page, the coach accepts on
 /// /coach, they chat both ways, the coach ends as qualified and the visitor gets the feedback question.
-/// Screenshots go to test-output/handoff/. Needs /usr/bin/chromium and Bot.Tests/Browser/node_modules (./test.sh).
+/// On SQLite and on Blob (Azurite). Screenshots go to test-output/handoff/ (handoff-blob/). Needs /usr/bin/chromium and Bot.Tests/Browser/node_modules (./test.sh).
 /// </summary>
 public class CoachConsoleBrowserTests(ITestOutputHelper output)
 {
-    [Fact]
-    public async Task A_visitor_and_a_coach_chat_through_the_console_until_the_feedback_question()
+    [Theory]
+    [InlineData("Sqlite")]
+    [InlineData("Blob")]
+    public async Task A_visitor_and_a_coach_chat_through_the_console_until_the_feedback_question(string storage)
     {
         var scriptDir = Path.Combine(TestPaths.RepoRoot, "Bot.Tests", "Browser");
         Assert.True(File.Exists("/usr/bin/chromium"), "Debian chromium is missing: run ./test.sh (apt-get install -y chromium).");
         Assert.True(Directory.Exists(Path.Combine(scriptDir, "node_modules", "playwright-core")),
             "playwright-core is missing: run ./test.sh (npm ci in Bot.Tests/Browser).");
 
-        await using var host = await BotTestHost.StartAsync();
-        var screenshots = TestPaths.Output("handoff");
+        await using var host = await BotTestHost.StartAsync(await StorageBackends.SettingsAsync(storage));
+        var screenshots = TestPaths.Output(storage == "Sqlite" ? "handoff" : "handoff-blob");
         var start = new ProcessStartInfo("node", ["coach-handoff.mjs", host.BaseUrl, "local-sample-sales-key-change-me", screenshots])
         {
             WorkingDirectory = scriptDir,

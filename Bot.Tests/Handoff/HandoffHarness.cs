@@ -23,9 +23,10 @@ public sealed class HandoffHarness : IAsyncDisposable
     private readonly ServiceProvider _services;
 
     public HandoffHarness(IStorage storage, ManualClock? clock = null, IDictionary<string, string?>? settings = null,
-        HandoffHarness? sameChannelAs = null, RecordingEventSink? events = null, string[]? salesCoaches = null)
+        HandoffHarness? sameChannelAs = null, RecordingEventSink? events = null, string[]? salesCoaches = null, ITranscriptStore? transcripts = null)
     {
         Storage = storage;
+        Transcripts = transcripts ?? sameChannelAs?.Transcripts ?? TranscriptsFor(storage);
         Clock = clock ?? new ManualClock(Monday10Utc);
         Events = events ?? new RecordingEventSink();
         var all = new Dictionary<string, string?>
@@ -56,6 +57,7 @@ public sealed class HandoffHarness : IAsyncDisposable
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton(storage);
+        services.AddSingleton(Transcripts);
         services.AddSingleton<TimeProvider>(Clock);
         services.AddSingleton<IOutcomeEventSink>(Events);
         services.AddHandoff(configuration, runSweeper: false);
@@ -66,6 +68,8 @@ public sealed class HandoffHarness : IAsyncDisposable
     }
 
     public IStorage Storage { get; }
+    /// <summary>The transcript store, shared like the storage: next to a SQLite file (so it survives a "restart"), else one per storage object.</summary>
+    public ITranscriptStore Transcripts { get; }
     public ManualClock Clock { get; }
     public RecordingEventSink Events { get; }
     public MultiConversationAdapter Adapter { get; }
@@ -128,4 +132,10 @@ public sealed class HandoffHarness : IAsyncDisposable
     public Task<int> SweepAsync() => Get<HandoffSweeper>().SweepAsync(Adapter);
 
     public ValueTask DisposeAsync() => _services.DisposeAsync();
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IStorage, ITranscriptStore> SharedTranscripts = new();
+
+    private static ITranscriptStore TranscriptsFor(IStorage storage) => storage is ChatBot.Storage.SqliteStorage sqlite
+        ? new ChatBot.Transcripts.SqliteTranscriptStore(Path.Combine(Path.GetDirectoryName(sqlite.DatabaseFile)!, "transcripts.db"))
+        : SharedTranscripts.GetValue(storage, _ => new ChatBot.Transcripts.InMemoryTranscriptStore());
 }

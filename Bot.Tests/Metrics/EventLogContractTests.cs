@@ -176,3 +176,69 @@ public sealed class SqliteEventLogTests : EventLogContractTests, IDisposable
         try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
     }
 }
+
+public sealed class BlobEventLogTests : EventLogContractTests, IAsyncLifetime
+{
+    private Azure.Storage.Blobs.BlobContainerClient _container = null!;
+
+    public async Task InitializeAsync() => _container = await ChatBot.Tests.Infrastructure.Azurite.NewContainerAsync();
+
+    public Task DisposeAsync() => _container.DeleteIfExistsAsync();
+
+    protected override IEventLog Create() => new ChatBot.Events.BlobEventLog(_container);
+
+    protected override IEventLog? Reopen() => new ChatBot.Events.BlobEventLog(_container);
+
+    [Fact]
+    public async Task Events_are_one_blob_each_under_their_day_with_the_event_in_the_metadata()
+    {
+        var log = Create();
+        await log.RecordAsync(Event("named", 1) with { Id = "id/with?odd#chars" });
+
+        var blob = Assert.Single(await ToListAsync(_container.GetBlobsAsync(new Azure.Storage.Blobs.Models.GetBlobsOptions { Traits = Azure.Storage.Blobs.Models.BlobTraits.Metadata })));
+        Assert.Matches(@"^events/2026-11-02/\d{19}-\d{19}-id~2Fwith~3Fodd~23chars$", blob.Name);
+        Assert.True(blob.Metadata.ContainsKey("e"));
+    }
+
+    [Fact]
+    public async Task An_event_too_big_for_metadata_is_read_from_its_content()
+    {
+        var log = Create();
+        var question = new string('q', 20_000);
+        await log.RecordAsync(Event("big", 1) with { Question = question });
+
+        Assert.Equal(question, Assert.Single(await ReadAll(Reopen()!, T0, T0.AddMinutes(1))).Question);
+    }
+
+    [Fact]
+    public async Task The_same_id_appended_by_two_instances_is_read_once()
+    {
+        var e = Event("twice", 1);
+        await Create().RecordAsync(e);
+        await Reopen()!.RecordAsync(e with { });
+
+        Assert.Single(await ReadAll(Create(), T0, T0.AddMinutes(1)));
+        Assert.Equal(1, await Create().DeleteVisitorAsync("v1"));
+        Assert.Empty(await ReadAll(Create(), T0, T0.AddMinutes(1)));
+    }
+
+    [Fact]
+    public async Task Reading_everything_lists_only_the_days_that_exist()
+    {
+        var log = Create();
+        await log.RecordAsync(Event("old", -86_400 * 400));
+        await log.RecordAsync(Event("new", 5));
+
+        Assert.Equal(["old", "new"], (await ReadAll(log, DateTimeOffset.MinValue, DateTimeOffset.MaxValue)).Select(e => e.Name));
+    }
+
+    private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> items)
+    {
+        var list = new List<T>();
+        await foreach (var item in items)
+        {
+            list.Add(item);
+        }
+        return list;
+    }
+}

@@ -13,6 +13,7 @@ public static class CommandLine
         ["serve-echo"] = ("the benchmark's baseline: a plain SDK echo bot (same options as the host, e.g. --urls)", Benchmark.EchoBaselineCommand.RunAsync),
         ["demo-data"] = (DemoDataCommand.Usage, DemoDataCommand.RunAsync),
         ["faq-eval"] = (FaqEvalCommand.Usage, FaqEvalCommand.RunAsync),
+        ["forget-visitor"] = (ForgetVisitorCommand.Usage, ForgetVisitorCommand.RunAsync),
     };
 
     public static bool IsCommand(string[] args) =>

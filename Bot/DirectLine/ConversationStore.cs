@@ -195,6 +195,35 @@ public sealed class ConversationStore(IStorage storage, TimeProvider clock, ILog
         }
     }
 
+    /// <summary>Deletes a conversation and all its activities (privacy requests); returns how many activities it held, or null when there was none.</summary>
+    public async Task<int?> DeleteAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        var record = await GetAsync(conversationId, cancellationToken);
+        if (record == null)
+        {
+            return null;
+        }
+        // The record first: once it is gone nothing can list the pages, whose deletion follows.
+        await storage.DeleteAsync([ConversationKey(conversationId)], cancellationToken);
+        if (record.SealedPages.Count > 0)
+        {
+            await storage.DeleteAsync(record.SealedPages.ToArray(), cancellationToken);
+        }
+        return record.Count;
+    }
+
+    /// <summary>Forgets which conversation a user id was first claimed by; true when there was a claim.</summary>
+    public async Task<bool> DeleteUserClaimAsync(string userId, CancellationToken cancellationToken)
+    {
+        var claim = await GetUserClaimAsync(userId, cancellationToken);
+        if (claim == null)
+        {
+            return false;
+        }
+        await storage.DeleteAsync([UserKey(userId)], cancellationToken);
+        return true;
+    }
+
     private static DateTimeOffset TruncateToMilliseconds(DateTimeOffset value) =>
         new(value.Ticks - value.Ticks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
 

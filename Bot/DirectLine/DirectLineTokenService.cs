@@ -156,9 +156,9 @@ public sealed class DirectLineTokenService(IStorage storage, IOptions<DirectLine
             return Convert.FromBase64String(existing.Key);
         }
 
-        // First start on this store. The ETag-checked write below only guards updates, so two instances
-        // starting at once could both write; reading back afterwards makes the later writer's key win for both.
-        var record = new SigningKeyRecord { Key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) };
+        // First start on this store: created only if absent, so of two instances starting at once exactly one key is
+        // stored, and the loser reads it back (instances sharing a store must sign with one key).
+        var record = new SigningKeyRecord { Key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)), ETag = StoreETags.New };
         try
         {
             await storage.WriteAsync(new Dictionary<string, object> { [KeyStorageKey] = record }, cancellationToken);

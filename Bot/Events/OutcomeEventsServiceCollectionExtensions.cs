@@ -21,20 +21,11 @@ public static class OutcomeEventsServiceCollectionExtensions
         services.TryAddSingleton<IBotTelemetryClient, NullBotTelemetryClient>();
         services.AddMetrics();
         services.AddSingleton<OutcomeEventMeters>();
-        services.AddSingleton<IEventLog>(sp => CreateEventLog(
-            sp.GetRequiredService<IOptions<StorageOptions>>().Value, sp.GetRequiredService<IHostEnvironment>()));
+        // The event log itself comes with the storage (AddChatBotStorage): one per Storage:Kind.
         services.AddSingleton<IOutcomeEventSink, RecordingOutcomeEventSink>();
         services.AddSingleton<DemoEventStore>();
         services.AddSingleton<MetricsAccess>();
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }
-
-    internal static IEventLog CreateEventLog(StorageOptions options, IHostEnvironment environment) => options.Kind switch
-    {
-        StorageKind.Memory => new InMemoryEventLog(),
-        StorageKind.Sqlite => new SqliteEventLog(Path.Combine(BotHost.ResolvePath(options.Path, environment), "events.db")),
-        // StorageKind.Blob: the storage branch adds `new BlobEventLog(...)` here.
-        _ => throw new InvalidOperationException($"Storage:Kind '{options.Kind}' has no event log yet. Use Sqlite or Memory."),
-    };
 }

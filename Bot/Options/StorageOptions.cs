@@ -18,6 +18,8 @@ public sealed class StorageOptions
     public string? ConnectionString { get; set; }
 
     /// <summary>Blob: the container, created when missing.</summary>
+    [RegularExpression("^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$",
+        ErrorMessage = "Storage:Container must be 3 to 63 lower-case letters, digits and single hyphens, starting and ending with a letter or digit.")]
     public string Container { get; set; } = "chatbot";
 }
 

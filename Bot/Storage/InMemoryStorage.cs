@@ -41,7 +41,8 @@ public sealed class InMemoryStorage : IStorage
             {
                 ArgumentNullException.ThrowIfNull(value, $"changes[{key}]");
                 var required = StoreItemJson.RequiredETag(value);
-                if (required != null && (!_items.TryGetValue(key, out var current) || current.ETag != required))
+                var exists = _items.TryGetValue(key, out var current);
+                if (StoreItemJson.IsCreateOnly(value) ? exists : required != null && (!exists || current.ETag != required))
                 {
                     throw new ETagConflictException(key);
                 }

@@ -85,12 +85,13 @@ public sealed class SqliteStorage : IStorage
             var required = StoreItemJson.RequiredETag(value);
             if (required != null)
             {
+                // "SELECT etag" gives DBNull for a row without an ETag and null for no row.
                 using var check = connection.CreateCommand();
                 check.Transaction = transaction;
                 check.CommandText = "SELECT etag FROM items WHERE key = $key";
                 check.Parameters.AddWithValue("$key", key);
-                var current = check.ExecuteScalar() as string;
-                if (current != required)
+                var row = check.ExecuteScalar();
+                if (StoreItemJson.IsCreateOnly(value) ? row != null : row as string != required)
                 {
                     throw new ETagConflictException(key);
                 }

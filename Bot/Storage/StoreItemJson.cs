@@ -1,3 +1,4 @@
+using ChatBot.Handoff.Storage;
 using Microsoft.Bot.Builder;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -34,9 +35,15 @@ public static class StoreItemJson
         return Serializer.Deserialize(reader)!;
     }
 
-    /// <summary>The ETag a write must match, or null when it may overwrite (no ETag, or "*").</summary>
+    /// <summary>
+    /// The ETag a write must match, or null when it may overwrite (no ETag, or "*"). <see cref="StoreETags.New"/>
+    /// means the key must hold nothing (see <see cref="IsCreateOnly"/>).
+    /// </summary>
     public static string? RequiredETag(object value) =>
         value is IStoreItem item && !string.IsNullOrEmpty(item.ETag) && item.ETag != "*" ? item.ETag : null;
+
+    /// <summary>True when the item may only be created (its ETag is <see cref="StoreETags.New"/>).</summary>
+    public static bool IsCreateOnly(object value) => value is IStoreItem { ETag: StoreETags.New };
 
     /// <summary>A new ETag for an item that carries one; null for plain values (bot state dictionaries).</summary>
     public static string? NewETag(object value) => value is IStoreItem ? Guid.NewGuid().ToString("N") : null;

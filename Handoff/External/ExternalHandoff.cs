@@ -20,8 +20,9 @@ public sealed class ExternalHandoff(HandoffOperations ops)
 
     public async Task InitiateAsync(ITurnContext turnContext, HandoffRecord record, CancellationToken cancellationToken)
     {
+        // The requester stored this turn's messages when it queued the request, so the store has everything.
         var lines = await ops.Transcripts.ReadAsync(record.ChannelId, record.ConversationId, cancellationToken);
-        var transcript = new Transcript(lines.Concat(HandoffTurn.Lines(turnContext)).Select(l => ToActivity(turnContext, l)).ToList());
+        var transcript = new Transcript(lines.Select(l => ToActivity(turnContext, l)).ToList());
         var context = new
         {
             skill = record.Team,
@@ -77,10 +78,9 @@ public sealed class ExternalHandoff(HandoffOperations ops)
                 default:
                     return null;
             }
-            var index = snapshot.Get<QueueIndex>(HandoffStore.QueueKey) ?? new QueueIndex();
-            index.Entries.RemoveAll(e => e.Ticket == current.Ticket);
             snapshot.Put(key, current);
-            snapshot.Put(HandoffStore.QueueKey, index);
+            var ticket = current.Ticket;
+            snapshot.UpdateAfter<QueueIndex>(HandoffStore.QueueKey, index => index.Entries.RemoveAll(e => e.Ticket == ticket) > 0);
             return current;
         }, cancellationToken);
         if (updated == null)

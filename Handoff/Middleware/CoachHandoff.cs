@@ -57,6 +57,7 @@ public sealed class CoachHandoff(HandoffOperations ops, HandoffQueueView queue)
                     return;
                 }
                 var message = MessageFactory.Text(HandoffTexts.FromCoach(coach.Name, activity.Text));
+                TranscriptStoreHandoffTranscripts.MarkFromCoach(message, coach.Name);
                 if (activity.Attachments?.Count > 0)
                 {
                     message.Attachments = activity.Attachments.ToList();
@@ -155,64 +156,140 @@ public sealed class CoachHandoff(HandoffOperations ops, HandoffQueueView queue)
     private async Task AcceptAsync(ITurnContext turnContext, CoachOptions coach, int? ticket, CancellationToken cancellationToken)
     {
         var index = await ops.Store.GetQueueAsync(cancellationToken);
-        var entry = ticket == null
-            ? index.InLine().FirstOrDefault(e => e.Team == coach.Team)
-            : index.Entries.FirstOrDefault(e => e.Ticket == ticket);
-        if (entry == null)
+        var candidates = ticket == null
+            ? index.InLine().Where(e => e.Team == coach.Team).ToList()
+            : index.Entries.Where(e => e.Ticket == ticket).ToList();
+        foreach (var entry in candidates)
         {
-            // Whoever lost a race for "accept next" learns who took the request they were reacting to.
-            var taken = ticket == null
-                ? index.Taken.LastOrDefault(t => t.Team == coach.Team && ops.Now - t.At < TimeSpan.FromMinutes(1))
-                : index.Taken.FirstOrDefault(t => t.Ticket == ticket);
-            await turnContext.SendActivityAsync(
-                ticket == null ? $"Nobody is waiting for {coach.Team}." + (taken != null ? " " + HandoffTexts.Taken(taken.Ticket, taken.CoachName) : "") :
-                taken != null ? HandoffTexts.Taken(ticket.Value, taken.CoachName) : $"Request #{ticket} is not waiting. Type queue to see who is.",
-                cancellationToken: cancellationToken);
-            return;
+            // The index is a list of pointers: skip the ones whose record is not waiting (never remove them here, an
+            // entry may be written just before its record; the sweeper clears stale ones past their deadline).
+            var key = HandoffStore.RecordKey(entry.ChannelId, entry.ConversationId);
+            var waiting = await ops.Store.GetAsync<HandoffRecord>(key, cancellationToken);
+            if (waiting is { State: HandoffState.Queued } && waiting.RequestId == entry.RequestId)
+            {
+                await AcceptEntryAsync(turnContext, coach, entry, cancellationToken);
+                return;
+            }
+            if (waiting is { State: HandoffState.Connected } && waiting.RequestId == entry.RequestId)
+            {
+                // Taken a moment ago (its entry goes right after): the coach who reacted to it learns by whom.
+                await turnContext.SendActivityAsync(HandoffTexts.Taken(entry.Ticket, waiting.CoachName ?? "another coach"), cancellationToken: cancellationToken);
+                return;
+            }
         }
 
+        // Whoever lost a race for "accept next" learns who took the request they were reacting to.
+        var taken = ticket == null
+            ? index.Taken.LastOrDefault(t => t.Team == coach.Team && ops.Now - t.At < TimeSpan.FromMinutes(1))
+            : index.Taken.FirstOrDefault(t => t.Ticket == ticket);
+        await turnContext.SendActivityAsync(
+            ticket == null ? $"Nobody is waiting for {coach.Team}." + (taken != null ? " " + HandoffTexts.Taken(taken.Ticket, taken.CoachName) : "") :
+            taken != null ? HandoffTexts.Taken(ticket.Value, taken.CoachName) : $"Request #{ticket} is not waiting. Type queue to see who is.",
+            cancellationToken: cancellationToken);
+    }
+
+    private enum AcceptOutcome
+    {
+        Won,
+        AlreadyYours,
+        Busy,
+        Taken,
+        NotWaiting,
+        PointerMoved,
+    }
+
+    /// <summary>
+    /// The accept race: the coach's pointer is written first, then the record (the deciding write, so exactly one coach
+    /// wins), then the queue entry goes. Two coaches on two instances: one record write succeeds, the other conflicts,
+    /// runs again, sees the winner in the record and clears its own pointer.
+    /// </summary>
+    private async Task AcceptEntryAsync(ITurnContext turnContext, CoachOptions coach, QueueEntry entry, CancellationToken cancellationToken)
+    {
         var key = HandoffStore.RecordKey(entry.ChannelId, entry.ConversationId);
         var coachKey = HandoffStore.CoachKey(coach.Id);
-        var now = ops.Now;
-        var (won, record, busyWith) = await ops.Store.TransactAsync([key, HandoffStore.QueueKey, coachKey], s =>
+        for (var attempt = 1; ; attempt++)
         {
-            var current = s.Get<HandoffRecord>(key);
-            var me = s.Get<CoachRecord>(coachKey) ?? new CoachRecord { CoachId = coach.Id };
-            if (me.ActiveRecordKey != null)
+            // The chat the coach's pointer names (if another) is read in the same transaction, to tell a real chat
+            // from a stale pointer.
+            var before = await ops.Store.GetAsync<CoachRecord>(coachKey, cancellationToken);
+            var otherKey = before?.ActiveRecordKey is { } active && active != key ? active : null;
+            var keys = otherKey == null ? new[] { key, HandoffStore.QueueKey, coachKey } : [key, HandoffStore.QueueKey, coachKey, otherKey];
+            var now = ops.Now;
+            var (outcome, record, busyWith) = await ops.Store.TransactAsync(keys, s =>
             {
-                return (false, current, me.ActiveTicket);
-            }
-            if (current is not { State: HandoffState.Queued } || current.RequestId != entry.RequestId)
-            {
-                return (false, current, (int?)null);
-            }
-            current.State = HandoffState.Connected;
-            current.CoachId = coach.Id;
-            current.CoachName = coach.Name;
-            current.AcceptedAt ??= now;
-            var queue = s.Get<QueueIndex>(HandoffStore.QueueKey) ?? new QueueIndex();
-            queue.Entries.RemoveAll(e => e.Ticket == current.Ticket);
-            queue.RecordTaken(current.Ticket, current.Team, coach.Name, now);
-            me.ActiveRecordKey = key;
-            me.ActiveTicket = current.Ticket;
-            s.Put(key, current);
-            s.Put(HandoffStore.QueueKey, queue);
-            s.Put(coachKey, me);
-            return (true, current, (int?)null);
-        }, cancellationToken);
+                var current = s.Get<HandoffRecord>(key);
+                var me = s.Get<CoachRecord>(coachKey) ?? new CoachRecord { CoachId = coach.Id };
+                if (me.ActiveRecordKey != null && me.ActiveRecordKey != key && me.ActiveRecordKey != otherKey)
+                {
+                    return (AcceptOutcome.PointerMoved, current, (int?)null);
+                }
+                if (me.IsBusy(otherKey == null ? null : s.Get<HandoffRecord>(otherKey), now, exceptKey: key))
+                {
+                    return (AcceptOutcome.Busy, current, me.ActiveTicket);
+                }
+                if (current is { State: HandoffState.Connected } && current.CoachId == coach.Id && current.RequestId == entry.RequestId)
+                {
+                    return (AcceptOutcome.AlreadyYours, current, null);
+                }
+                if (current is not { State: HandoffState.Queued } || current.RequestId != entry.RequestId)
+                {
+                    // Lost (or it stopped waiting): a pointer an earlier run wrote is ours to clear.
+                    s.UpdateAfter<CoachRecord>(coachKey, mine => mine.Release(key));
+                    return (current is { State: HandoffState.Connected } && current.RequestId == entry.RequestId ? AcceptOutcome.Taken : AcceptOutcome.NotWaiting, current, null);
+                }
+                current.State = HandoffState.Connected;
+                current.CoachId = coach.Id;
+                current.CoachName = coach.Name;
+                current.AcceptedAt ??= now;
+                me.PointAt(key, current.Ticket, now);
+                s.PutBefore(coachKey, me);
+                s.Put(key, current);
+                var won = current;
+                s.UpdateAfter<QueueIndex>(HandoffStore.QueueKey, queue =>
+                {
+                    queue.Entries.RemoveAll(e => e.Ticket == won.Ticket);
+                    queue.RecordTaken(won.Ticket, won.Team, coach.Name, now);
+                    return true;
+                });
+                return (AcceptOutcome.Won, current, null);
+            }, cancellationToken);
 
-        if (!won)
+            switch (outcome)
+            {
+                case AcceptOutcome.PointerMoved when attempt < 10:
+                    continue;
+                case AcceptOutcome.Won:
+                    await AfterAcceptAsync(turnContext, coach, key, record!, now, cancellationToken);
+                    return;
+                case AcceptOutcome.AlreadyYours:
+                    await turnContext.SendActivityAsync($"You're already connected to #{record!.Ticket}.", cancellationToken: cancellationToken);
+                    return;
+                case AcceptOutcome.Busy:
+                    await turnContext.SendActivityAsync(busyWith != null ? $"You're already in chat #{busyWith}. End or transfer it first." : "You're already in a chat. End or transfer it first.", cancellationToken: cancellationToken);
+                    return;
+                case AcceptOutcome.Taken:
+                    await turnContext.SendActivityAsync(HandoffTexts.Taken(entry.Ticket, record!.CoachName ?? "another coach"), cancellationToken: cancellationToken);
+                    return;
+                default:
+                    await turnContext.SendActivityAsync($"Request #{entry.Ticket} is no longer waiting.", cancellationToken: cancellationToken);
+                    return;
+            }
+        }
+    }
+
+    private async Task AfterAcceptAsync(ITurnContext turnContext, CoachOptions coach, string key, HandoffRecord record, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        // One chat at a time even if this coach accepted twice at once on two instances: the pointer names one chat;
+        // a won record the pointer does not name goes back to the queue.
+        var me = await ops.Store.GetAsync<CoachRecord>(HandoffStore.CoachKey(coach.Id), cancellationToken);
+        if (me?.ActiveRecordKey != key)
         {
-            await turnContext.SendActivityAsync(
-                busyWith != null ? $"You're already in chat #{busyWith}. End or transfer it first." :
-                record is { State: HandoffState.Connected, Ticket: var t } && t == entry.Ticket ? HandoffTexts.Taken(entry.Ticket, record.CoachName) :
-                $"Request #{entry.Ticket} is no longer waiting.",
-                cancellationToken: cancellationToken);
+            await ops.RequeueAsync(turnContext.Adapter, record, coach.Id, tellVisitor: false, cancellationToken);
+            await turnContext.SendActivityAsync($"You're already in chat #{me?.ActiveTicket}; #{record.Ticket} went back to the queue.", cancellationToken: cancellationToken);
             return;
         }
-
-        await ops.Events.RecordAsync(OutcomeEventNames.HandoffAccepted, record!, coachId: coach.Id,
-            durationMs: HandoffEvents.Ms(record!.QueuedAt, now), cancellationToken: cancellationToken);
+        await ops.Events.RecordAsync(OutcomeEventNames.HandoffAccepted, record, coachId: coach.Id,
+            durationMs: HandoffEvents.Ms(record.QueuedAt, now), cancellationToken: cancellationToken);
         await turnContext.SendActivityAsync(await ops.RenderHistoryAsync(record, cancellationToken), cancellationToken: cancellationToken);
         await turnContext.SendActivityAsync($"You're connected to {HandoffOperations.VisitorLabel(record)} (#{record.Ticket}). Type to chat; end qualified, end not-qualified or end resolved when you're done.", cancellationToken: cancellationToken);
         var visitorTold = await ops.Relay.SendAsync(turnContext.Adapter, record.VisitorReference!, MessageFactory.Text(HandoffTexts.Connected(coach.Name, record.Team)), cancellationToken);
@@ -257,9 +334,8 @@ public sealed class CoachHandoff(HandoffOperations ops, HandoffQueueView queue)
         {
             return;
         }
+        // The relayed message is in the visitor's transcript already: TranscriptLoggerMiddleware logged the relay's turn.
         var now = ops.Now;
-        var line = VisitorHandoff.LineOf(turnContext.Activity, TranscriptLine.Coach, coach.Name, now);
-        await ops.Transcripts.AppendAsync(record.ChannelId, record.ConversationId, [line], cancellationToken);
         if (record.FirstReplyAt == null)
         {
             var key = HandoffOperations.KeyOf(record);
@@ -296,7 +372,6 @@ public sealed class CoachHandoff(HandoffOperations ops, HandoffQueueView queue)
         var closed = await ops.Store.TransactAsync([key, coachKey], s =>
         {
             var current = s.Get<HandoffRecord>(key);
-            var mine = s.Get<CoachRecord>(coachKey);
             if (current is not { State: HandoffState.Connected } || current.CoachId != coach.Id || current.RequestId != active.RequestId)
             {
                 return null;
@@ -305,12 +380,7 @@ public sealed class CoachHandoff(HandoffOperations ops, HandoffQueueView queue)
             current.Outcome = outcome;
             current.ClosedAt = now;
             s.Put(key, current);
-            if (mine != null)
-            {
-                mine.ActiveRecordKey = null;
-                mine.ActiveTicket = null;
-                s.Put(coachKey, mine);
-            }
+            s.UpdateAfter<CoachRecord>(coachKey, mine => mine.Release(key));
             return current;
         }, cancellationToken);
         if (closed == null)
@@ -405,15 +475,9 @@ public sealed class CoachHandoff(HandoffOperations ops, HandoffQueueView queue)
             var index = s.Get<QueueIndex>(HandoffStore.QueueKey) ?? new QueueIndex();
             index.Entries.RemoveAll(e => e.Ticket == current.Ticket);
             index.Entries.Add(HandoffOperations.EntryFor(current));
-            var mine = s.Get<CoachRecord>(coachKey);
-            if (mine != null)
-            {
-                mine.ActiveRecordKey = null;
-                mine.ActiveTicket = null;
-                s.Put(coachKey, mine);
-            }
+            s.PutBefore(HandoffStore.QueueKey, index);
             s.Put(key, current);
-            s.Put(HandoffStore.QueueKey, index);
+            s.UpdateAfter<CoachRecord>(coachKey, mine => mine.Release(key));
             return current;
         }, cancellationToken);
         if (moved == null)
@@ -437,36 +501,41 @@ public sealed class CoachHandoff(HandoffOperations ops, HandoffQueueView queue)
         var key = HandoffOperations.KeyOf(active);
         var coachKey = HandoffStore.CoachKey(coach.Id);
         var toKey = HandoffStore.CoachKey(to.Id);
-        var (moved, refusal) = await ops.Store.TransactAsync([key, coachKey, toKey], s =>
+        // The chat the target's pointer names (if any) is read with it, to tell a real chat from a stale pointer.
+        var targetBefore = await ops.Store.GetAsync<CoachRecord>(toKey, cancellationToken);
+        var targetChat = targetBefore?.ActiveRecordKey is { } pointed && pointed != key ? pointed : null;
+        var now = ops.Now;
+        var keys = targetChat == null ? new[] { key, coachKey, toKey } : [key, coachKey, toKey, targetChat];
+        var (moved, refusal) = await ops.Store.TransactAsync(keys, s =>
         {
             var current = s.Get<HandoffRecord>(key);
             var target = s.Get<CoachRecord>(toKey);
             if (current is not { State: HandoffState.Connected } || current.CoachId != coach.Id || current.RequestId != active.RequestId)
             {
+                if (current?.CoachId != to.Id)
+                {
+                    // A pointer an earlier run gave the target before losing is ours to clear.
+                    s.UpdateAfter<CoachRecord>(toKey, t => t.Release(key));
+                }
                 return ((HandoffRecord?)null, HandoffTexts.NotInChat);
             }
             if (target is not { CanBeAlerted: true })
             {
                 return (null, $"{to.Name} is away or hasn't opened the console; the chat stays with you.");
             }
-            if (target.ActiveRecordKey != null)
+            var pointerMoved = target.ActiveRecordKey != null && target.ActiveRecordKey != key && target.ActiveRecordKey != targetChat;
+            if (pointerMoved || target.IsBusy(targetChat == null ? null : s.Get<HandoffRecord>(targetChat), now, exceptKey: key))
             {
                 return (null, $"{to.Name} is in another chat; the chat stays with you.");
             }
             current.CoachId = to.Id;
             current.CoachName = to.Name;
             current.Team = to.Team;
-            target.ActiveRecordKey = key;
-            target.ActiveTicket = current.Ticket;
-            var mine = s.Get<CoachRecord>(coachKey);
-            if (mine != null)
-            {
-                mine.ActiveRecordKey = null;
-                mine.ActiveTicket = null;
-                s.Put(coachKey, mine);
-            }
+            target.PointAt(key, current.Ticket, now);
+            // The new coach's pointer first, then the record, then the old coach is freed.
+            s.PutBefore(toKey, target);
             s.Put(key, current);
-            s.Put(toKey, target);
+            s.UpdateAfter<CoachRecord>(coachKey, mine => mine.Release(key));
             return (current, (string?)null);
         }, cancellationToken);
         if (moved == null)

@@ -4,7 +4,6 @@ using ChatBot.Handoff.Options;
 using ChatBot.Handoff.Relay;
 using ChatBot.Handoff.Requests;
 using ChatBot.Handoff.Storage;
-using ChatBot.Handoff.Transcripts;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Logging;
@@ -15,8 +14,8 @@ namespace ChatBot.Handoff.Middleware;
 /// Decides, for every inbound activity, who owns the conversation. Coaches' agent conversations go to the coach
 /// side (commands and relays) and never reach the bot. Visitor conversations that are queued or connected stay
 /// with the handoff; otherwise the turn goes on to the bot. On every visitor turn a send guard drops whatever the
-/// bot tries to say while the handoff owns the conversation, so the bot can never talk over a coach, and the
-/// turn's messages are added to the transcript the coach will see.
+/// bot tries to say while the handoff owns the conversation, so the bot can never talk over a coach (what it
+/// drops never reaches the transcript either: TranscriptLoggerMiddleware logs what was sent).
 /// </summary>
 public sealed class HandoffMiddleware(
     HandoffOperations ops,
@@ -64,32 +63,27 @@ public sealed class HandoffMiddleware(
         turnContext.OnSendActivities(GuardAsync);
         if (activity.Type == ActivityTypes.Message)
         {
-            HandoffTurn.Lines(turnContext).Add(VisitorHandoff.LineOf(activity, TranscriptLine.Visitor, activity.From?.Name, ops.Now));
+            // A timestamp from the start of the turn (as TranscriptLoggerMiddleware gives its copy), before any reply's.
+            activity.Timestamp ??= DateTimeOffset.UtcNow;
+            HandoffTurn.Activities(turnContext).Add(activity);
         }
 
-        try
+        if (activity.Type == ActivityTypes.Event && activity.Name == HandoffStates.StatusEvent && ops.Options.Mode == HandoffMode.External)
         {
-            if (activity.Type == ActivityTypes.Event && activity.Name == HandoffStates.StatusEvent && ops.Options.Mode == HandoffMode.External)
-            {
-                await external.OnStatusAsync(turnContext, record, cancellationToken);
-            }
-            else if (record?.OwnsConversation == true)
-            {
-                await visitors.OnOwnedTurnAsync(turnContext, record, cancellationToken);
-            }
-            else if (record is { State: HandoffState.Closed, AwaitingFollowUpEmail: true } && activity.Type == ActivityTypes.Message
-                && await visitors.OnFollowUpAsync(turnContext, record, cancellationToken))
-            {
-                // The email (or a "no thanks") was for us.
-            }
-            else
-            {
-                await next(cancellationToken);
-            }
+            await external.OnStatusAsync(turnContext, record, cancellationToken);
         }
-        finally
+        else if (record?.OwnsConversation == true)
         {
-            await FlushTranscriptAsync(turnContext, cancellationToken);
+            await visitors.OnOwnedTurnAsync(turnContext, record, cancellationToken);
+        }
+        else if (record is { State: HandoffState.Closed, AwaitingFollowUpEmail: true } && activity.Type == ActivityTypes.Message
+            && await visitors.OnFollowUpAsync(turnContext, record, cancellationToken))
+        {
+            // The email (or a "no thanks") was for us.
+        }
+        else
+        {
+            await next(cancellationToken);
         }
 
         var ended = HandoffTurn.TakePendingEnded(turnContext);
@@ -114,29 +108,20 @@ public sealed class HandoffMiddleware(
                 return [];
             }
         }
-        var lines = HandoffTurn.Lines(turnContext);
-        foreach (var activity in activities.Where(a => a.Type == ActivityTypes.Message))
+        var responses = await next();
+        var turn = HandoffTurn.Activities(turnContext);
+        for (var i = 0; i < activities.Count; i++)
         {
-            lines.Add(VisitorHandoff.LineOf(activity, TranscriptLine.Bot, activity.From?.Name, ops.Now));
+            var sent = activities[i];
+            // The channel's id and a timestamp on the activity itself: TranscriptLoggerMiddleware (earlier in the
+            // pipeline) copies them after this returns, so both writes of it to the transcript store are one entry.
+            sent.Id ??= responses.ElementAtOrDefault(i)?.Id;
+            sent.Timestamp ??= DateTimeOffset.UtcNow;
+            if (sent.Type == ActivityTypes.Message)
+            {
+                turn.Add(sent);
+            }
         }
-        return await next();
-    }
-
-    private async Task FlushTranscriptAsync(ITurnContext turnContext, CancellationToken cancellationToken)
-    {
-        var lines = HandoffTurn.Lines(turnContext);
-        if (lines.Count == 0)
-        {
-            return;
-        }
-        try
-        {
-            await ops.Transcripts.AppendAsync(turnContext.Activity.ChannelId, turnContext.Activity.Conversation.Id, lines.ToList(), cancellationToken);
-            lines.Clear();
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            logger.LogWarning(e, "Could not save the transcript of conversation {ConversationId}", turnContext.Activity.Conversation.Id);
-        }
+        return responses;
     }
 }

@@ -1,5 +1,4 @@
 using ChatBot.Handoff.Requests;
-using ChatBot.Handoff.Transcripts;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 
@@ -7,14 +6,14 @@ namespace ChatBot.Handoff.Middleware;
 
 /// <summary>
 /// Per-turn handoff facts kept in the turn state: whether the handoff owns the conversation (then only the
-/// handoff's own messages may be sent), which activities are the handoff's own, the transcript lines of the
-/// turn, and a handoff.ended event to raise once the turn is over.
+/// handoff's own messages may be sent), which activities are the handoff's own, the turn's activities not yet
+/// in the transcript store, and a handoff.ended event to raise once the turn is over.
 /// </summary>
 public static class HandoffTurn
 {
     private const string OwnedKey = "ChatBot.Handoff.Owned";
     private const string OwnKey = "ChatBot.Handoff.OwnActivities";
-    private const string LinesKey = "ChatBot.Handoff.Lines";
+    private const string ActivitiesKey = "ChatBot.Handoff.TurnActivities";
     private const string EndedKey = "ChatBot.Handoff.PendingEnded";
 
     public static bool IsOwned(ITurnContext turnContext) => turnContext.TurnState.Get<object>(OwnedKey) is true;
@@ -40,15 +39,19 @@ public static class HandoffTurn
     public static Task<ResourceResponse> SendOwnAsync(ITurnContext turnContext, string text, CancellationToken cancellationToken) =>
         SendOwnAsync(turnContext, MessageFactory.Text(text), cancellationToken);
 
-    public static List<TranscriptLine> Lines(ITurnContext turnContext)
+    /// <summary>
+    /// The visitor's message and the messages sent so far this turn (with the ids the channel gave them), not yet in
+    /// the transcript store: the requester stores them at the moment a request is queued (see IHandoffTranscriptStore).
+    /// </summary>
+    public static List<IActivity> Activities(ITurnContext turnContext)
     {
-        var lines = turnContext.TurnState.Get<List<TranscriptLine>>(LinesKey);
-        if (lines == null)
+        var activities = turnContext.TurnState.Get<List<IActivity>>(ActivitiesKey);
+        if (activities == null)
         {
-            lines = [];
-            turnContext.TurnState[LinesKey] = lines;
+            activities = [];
+            turnContext.TurnState[ActivitiesKey] = activities;
         }
-        return lines;
+        return activities;
     }
 
     /// <summary>The bot gets the conversation back once this turn is over (see <see cref="HandoffEnded"/>).</summary>

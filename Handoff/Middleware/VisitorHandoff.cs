@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 using ChatBot.Handoff.Events;
 using ChatBot.Handoff.Requests;
 using ChatBot.Handoff.Storage;
-using ChatBot.Handoff.Transcripts;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 
@@ -112,10 +111,9 @@ public sealed partial class VisitorHandoff(HandoffOperations ops)
             current.State = HandoffState.Closed;
             current.Outcome = HandoffOutcomes.Abandoned;
             current.ClosedAt = now;
-            var index = s.Get<QueueIndex>(HandoffStore.QueueKey) ?? new QueueIndex();
-            index.Entries.RemoveAll(e => e.Ticket == current.Ticket);
             s.Put(key, current);
-            s.Put(HandoffStore.QueueKey, index);
+            var ticket = current.Ticket;
+            s.UpdateAfter<QueueIndex>(HandoffStore.QueueKey, index => index.Entries.RemoveAll(e => e.Ticket == ticket) > 0);
             return current;
         }, cancellationToken);
         if (closed == null)
@@ -166,17 +164,4 @@ public sealed partial class VisitorHandoff(HandoffOperations ops)
     }
 
     private static long HandoffEventsMs(DateTimeOffset from, DateTimeOffset to) => HandoffEvents.Ms(from, to);
-
-    public static TranscriptLine LineOf(IActivity activity, string role, string? name, DateTimeOffset at)
-    {
-        var message = activity.AsMessageActivity();
-        return new TranscriptLine
-        {
-            At = at,
-            Role = role,
-            Name = name,
-            Text = message?.Text ?? "",
-            Attachments = message?.Attachments?.Count ?? 0,
-        };
-    }
 }

@@ -17,7 +17,7 @@ public sealed class HandoffOptions
     [Required]
     public string ConsoleChannelId { get; set; } = "directline";
 
-    /// <summary>How many recent turns of each conversation are kept for the coach's transcript.</summary>
+    /// <summary>How many recent lines of the conversation's transcript (the full one is in the transcript store) a coach is shown.</summary>
     [Range(1, 500)]
     public int TranscriptTurns { get; set; } = 40;
 

@@ -41,8 +41,10 @@ public sealed class HandoffRequester(HandoffOperations ops, ExternalHandoff exte
         var (record, status, position) = await ops.Store.TransactAsync([key, HandoffStore.QueueKey], s =>
         {
             var existing = s.Get<HandoffRecord>(key);
-            if (existing?.OwnsConversation == true)
+            if (existing?.OwnsConversation == true && existing.RequestId != fresh.RequestId)
             {
+                // An entry an earlier run of this transaction wrote before losing the race is ours to clear.
+                s.UpdateAfter<QueueIndex>(HandoffStore.QueueKey, index => index.Entries.RemoveAll(e => e.RequestId == fresh.RequestId) > 0);
                 return (existing, HandoffRequestStatus.AlreadyInProgress, (int?)null);
             }
             var record = Clone(fresh);
@@ -63,13 +65,17 @@ public sealed class HandoffRequester(HandoffOperations ops, ExternalHandoff exte
             var index = s.Get<QueueIndex>(HandoffStore.QueueKey) ?? new QueueIndex();
             record.State = HandoffState.Queued;
             record.External = ops.Options.Mode == HandoffMode.External;
-            record.Ticket = index.NextTicket++;
-            record.QueuedAt = now;
-            record.AcceptDeadline = now.AddSeconds(timeout);
+            // A run that lost its record write after its entry was stored finds that entry: same ticket, same place.
+            var earlier = index.Entries.FirstOrDefault(e => e.RequestId == record.RequestId);
+            record.Ticket = earlier?.Ticket ?? index.NextTicket++;
+            record.QueuedAt = earlier?.QueuedAt ?? now;
+            record.AcceptDeadline = earlier?.Deadline ?? now.AddSeconds(timeout);
             var entry = HandoffOperations.EntryFor(record);
+            index.Entries.RemoveAll(e => e.RequestId == record.RequestId);
             index.Entries.Add(entry);
+            // The entry (and the ticket counter) first, then the record: a queued record always has its entry.
+            s.PutBefore(HandoffStore.QueueKey, index);
             s.Put(key, record);
-            s.Put(HandoffStore.QueueKey, index);
             return (record, record.External ? HandoffRequestStatus.Initiated : HandoffRequestStatus.Queued, index.PositionOf(entry));
         }, cancellationToken);
 
@@ -93,9 +99,9 @@ public sealed class HandoffRequester(HandoffOperations ops, ExternalHandoff exte
         // From here on the conversation is the handoff's: the guard drops anything else the bot sends this turn.
         HandoffTurn.SetOwned(turnContext, true);
         // The turn so far goes into the transcript now, so a coach who opens the queue at once sees the request.
-        var lines = HandoffTurn.Lines(turnContext);
-        await ops.Transcripts.AppendAsync(record.ChannelId, record.ConversationId, lines.ToList(), cancellationToken);
-        lines.Clear();
+        var turn = HandoffTurn.Activities(turnContext);
+        await ops.Transcripts.AppendAsync(turn.ToList(), cancellationToken);
+        turn.Clear();
         await ops.Events.RecordAsync(OutcomeEventNames.HandoffQueued, record, cancellationToken: cancellationToken);
         if (status == HandoffRequestStatus.Initiated)
         {

@@ -34,7 +34,9 @@ public sealed class HandoffSweeper(HandoffOperations ops)
                 }
                 if (record is not { State: HandoffState.Queued } || record.RequestId != current.RequestId)
                 {
-                    // A stale pointer (e.g. a crash between writes on a non-atomic store): the record is the truth.
+                    // A stale pointer (left by a stop half-way through a transaction, or by a lost race): the record is the
+                    // truth. Only the sweeper removes these, and only past the entry's deadline, so an entry whose record
+                    // is about to be written (a request or a requeue in flight) is never taken away from it.
                     queue.Entries.Remove(current);
                     s.Put(HandoffStore.QueueKey, queue);
                     return null;
@@ -50,9 +52,9 @@ public sealed class HandoffSweeper(HandoffOperations ops)
                 record.MissedReason = HandoffOutcomes.Timeout;
                 record.ClosedAt = now;
                 record.AwaitingFollowUpEmail = record.VisitorEmail == null;
-                queue.Entries.Remove(current);
                 s.Put(key, record);
-                s.Put(HandoffStore.QueueKey, queue);
+                // The entry goes once the record is closed (a queued record always has its entry).
+                s.UpdateAfter<QueueIndex>(HandoffStore.QueueKey, index => index.Entries.RemoveAll(e => e.Ticket == entry.Ticket && e.RequestId == record.RequestId) > 0);
                 return record;
             }, cancellationToken);
             if (closed == null)

@@ -1,0 +1,137 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using Microsoft.Data.Sqlite;
+
+namespace ChatBot.Transcripts;
+
+/// <summary>
+/// The embedded transcript store: one table in its own SQLite file (transcripts.db, WAL) next to the bot's state.
+/// One row per activity, unique by (channel, conversation, activity id) so an activity logged twice (the handoff
+/// stores a turn early, the middleware again at its end) is one entry; read in time order.
+/// </summary>
+public sealed class SqliteTranscriptStore : ITranscriptStore, IVisitorTranscripts
+{
+    private readonly string _connectionString;
+
+    public SqliteTranscriptStore(string databaseFile)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databaseFile))!);
+        _connectionString = new SqliteConnectionStringBuilder { DataSource = databaseFile, Pooling = true, DefaultTimeout = 30 }.ToString();
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            PRAGMA journal_mode = WAL;
+            PRAGMA synchronous = NORMAL;
+            CREATE TABLE IF NOT EXISTS activities (
+                seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                channel_id TEXT NOT NULL,
+                conversation_id TEXT NOT NULL,
+                activity_id TEXT NOT NULL,
+                ts INTEGER NOT NULL,
+                visitor_id TEXT NULL,
+                json TEXT NOT NULL,
+                UNIQUE (channel_id, conversation_id, activity_id));
+            CREATE INDEX IF NOT EXISTS activities_conversation ON activities (channel_id, conversation_id, ts, seq);
+            CREATE INDEX IF NOT EXISTS activities_visitor ON activities (visitor_id);
+            """;
+        command.ExecuteNonQuery();
+    }
+
+    public async Task LogActivityAsync(IActivity activity)
+    {
+        TranscriptJson.Check(activity);
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT OR IGNORE INTO activities (channel_id, conversation_id, activity_id, ts, visitor_id, json)
+            VALUES ($channel, $conversation, $id, $ts, $visitor, $json)
+            """;
+        command.Parameters.AddWithValue("$channel", activity.ChannelId);
+        command.Parameters.AddWithValue("$conversation", activity.Conversation.Id);
+        command.Parameters.AddWithValue("$id", TranscriptJson.EntryId(activity));
+        command.Parameters.AddWithValue("$ts", TranscriptJson.TimestampOf(activity).UtcTicks);
+        command.Parameters.AddWithValue("$visitor", (object?)TranscriptJson.VisitorOf(activity) ?? DBNull.Value);
+        command.Parameters.AddWithValue("$json", TranscriptJson.Serialize(activity));
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public async Task<PagedResult<IActivity>> GetTranscriptActivitiesAsync(string channelId, string conversationId, string? continuationToken = null, DateTimeOffset startDate = default)
+    {
+        var offset = int.TryParse(continuationToken, out var parsed) && parsed > 0 ? parsed : 0;
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT json FROM activities WHERE channel_id = $channel AND conversation_id = $conversation AND ts >= $from
+            ORDER BY ts, seq LIMIT $limit OFFSET $offset
+            """;
+        command.Parameters.AddWithValue("$channel", channelId);
+        command.Parameters.AddWithValue("$conversation", conversationId);
+        command.Parameters.AddWithValue("$from", startDate.UtcTicks);
+        command.Parameters.AddWithValue("$limit", TranscriptJson.PageSize + 1);
+        command.Parameters.AddWithValue("$offset", offset);
+        var items = new List<IActivity>();
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                items.Add(TranscriptJson.Deserialize(reader.GetString(0)));
+            }
+        }
+        var more = items.Count > TranscriptJson.PageSize;
+        return new PagedResult<IActivity>
+        {
+            Items = items.Take(TranscriptJson.PageSize).ToArray(),
+            ContinuationToken = more ? (offset + TranscriptJson.PageSize).ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
+        };
+    }
+
+    public async Task<PagedResult<TranscriptInfo>> ListTranscriptsAsync(string channelId, string? continuationToken = null)
+    {
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT conversation_id, MIN(ts) FROM activities WHERE channel_id = $channel GROUP BY conversation_id ORDER BY conversation_id";
+        command.Parameters.AddWithValue("$channel", channelId);
+        var all = new List<TranscriptInfo>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            all.Add(new TranscriptInfo { ChannelId = channelId, Id = reader.GetString(0), Created = new DateTimeOffset(reader.GetInt64(1), TimeSpan.Zero) });
+        }
+        return TranscriptJson.Page(all, continuationToken, 20);
+    }
+
+    public async Task DeleteTranscriptAsync(string channelId, string conversationId)
+    {
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM activities WHERE channel_id = $channel AND conversation_id = $conversation";
+        command.Parameters.AddWithValue("$channel", channelId);
+        command.Parameters.AddWithValue("$conversation", conversationId);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public async Task<IReadOnlyList<(string ChannelId, string ConversationId)>> ConversationsOfAsync(string visitorId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT DISTINCT channel_id, conversation_id FROM activities WHERE visitor_id = $visitor";
+        command.Parameters.AddWithValue("$visitor", visitorId);
+        var result = new List<(string, string)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            result.Add((reader.GetString(0), reader.GetString(1)));
+        }
+        return result;
+    }
+
+    /// <summary>The index is the visitor_id column of the transcripts themselves: nothing else to remove.</summary>
+    public Task<int> ForgetIndexAsync(string visitorId, CancellationToken cancellationToken = default) => Task.FromResult(0);
+
+    private SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        return connection;
+    }
+}
