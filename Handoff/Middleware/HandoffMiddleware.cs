@@ -108,15 +108,21 @@ public sealed class HandoffMiddleware(
                 return [];
             }
         }
+        // A timestamp from before the send: stamped after it, a reply could come later in the transcript than a
+        // visitor message the channel stored while the send was returning.
+        var now = DateTimeOffset.UtcNow;
+        foreach (var activity in activities)
+        {
+            activity.Timestamp ??= now;
+        }
         var responses = await next();
         var turn = HandoffTurn.Activities(turnContext);
         for (var i = 0; i < activities.Count; i++)
         {
             var sent = activities[i];
-            // The channel's id and a timestamp on the activity itself: TranscriptLoggerMiddleware (earlier in the
+            // The channel's id and the timestamp on the activity itself: TranscriptLoggerMiddleware (earlier in the
             // pipeline) copies them after this returns, so both writes of it to the transcript store are one entry.
             sent.Id ??= responses.ElementAtOrDefault(i)?.Id;
-            sent.Timestamp ??= DateTimeOffset.UtcNow;
             if (sent.Type == ActivityTypes.Message)
             {
                 turn.Add(sent);
