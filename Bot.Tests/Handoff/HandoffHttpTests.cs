@@ -1,11 +1,13 @@
-using ChatBot.Bots;
+using ChatBot.Dialogs.Prospects;
+using ChatBot.Handoff.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using ChatBot.Tests.Infrastructure;
 
 namespace ChatBot.Tests.Handoff;
 
 /// <summary>
 /// The whole handoff on the real host: POST /api/messages in, proactive relays out through CloudAdapter to a
-/// loopback channel, with the sample coaches from appsettings.json and the placeholder bot.
+/// loopback channel, with the sample coaches from appsettings.json and the real bot (MainBot and the prospect dialogs).
 /// </summary>
 public class HandoffHttpTests
 {
@@ -38,18 +40,25 @@ public class HandoffHttpTests
         await client.PostActivityAsync(channel.Message("agent-dana", "end qualified", userId: "coach:dana"));
         var visitor = await channel.WaitForAsync("visitor-1", 5);
         Assert.Contains("has ended the chat", visitor[3].Activity.Text);
-        Assert.Equal(MainBot.FeedbackQuestion, visitor[4].Activity.Text);
+        // A plain-text channel: the 👍/👎 choices follow as a numbered list.
+        Assert.Equal($"{FeedbackDialog.Question}\n\n1. {JourneyTexts.ThumbsUp}\n2. {JourneyTexts.ThumbsDown}", visitor[4].Activity.Text);
         Assert.Contains("ended (qualified)", (await channel.WaitForAsync("agent-dana", 6))[5].Activity.Text);
     }
 
     [Fact]
-    public async Task A_visitor_typing_accept_next_on_the_real_host_is_answered_by_the_bot()
+    public async Task A_visitor_typing_accept_next_on_the_real_host_is_answered_by_the_bot_as_a_visitor()
     {
         await using var channel = await TestChannel.StartAsync();
         await using var host = await BotTestHost.StartAsync(new Dictionary<string, string?> { ["Handoff:ConsoleChannelId"] = "test" });
         using var client = host.CreateClient();
 
         await client.PostActivityAsync(channel.Message("visitor-2", "accept next"));
-        Assert.Equal("You said: accept next", (await channel.WaitForAsync("visitor-2", 1))[0].Activity.Text);
+        // Words of no meaning to the bot, not a coach command: the visitor is asked for more, nothing is queued.
+        var reply = (await channel.WaitForAsync("visitor-2", 1))[0].Activity;
+        Assert.Equal(JourneyTexts.NotUnderstood().Text, reply.Text);
+        await client.PostActivityAsync(channel.Message("visitor-2", "queue"));
+        Assert.Equal(JourneyTexts.NotUnderstood().Text, (await channel.WaitForAsync("visitor-2", 2))[1].Activity.Text);
+        var queue = await host.Services.GetRequiredService<HandoffStore>().GetQueueAsync();
+        Assert.Empty(queue.Entries);
     }
 }
