@@ -69,7 +69,7 @@ try {
   await visitor.goto(baseUrl + '/');
   await visitor.click('.chat-launcher');
   await visitor.locator('[data-id="webchat-sendbox-input"]').first().waitFor();
-  await shows(visitor, 'Ask me anything about Larkspur CRM'); // connected: the welcome arrived
+  await shows(visitor, 'What brings you here today?'); // connected: the welcome arrived
   await say(visitor, 'Can I talk to a person, please?');
   await shows(visitor, 'You are number 1 in line');
   result.steps.push('visitor queued');
@@ -83,10 +83,10 @@ try {
   await shows(visitor, "You're now chatting with Dana");
   result.steps.push('coach accepted');
 
-  await say(visitor, 'Hi! I would like to know more about the Growth plan.');
-  await shows(coach, 'I would like to know more about the Growth plan.');
-  await say(coach, 'Happy to help: Growth is $49 per seat per month.');
-  await shows(visitor, 'Happy to help: Growth is $49 per seat per month.');
+  await say(visitor, 'Hi! I would like to know more about the Professional plan.');
+  await shows(coach, 'I would like to know more about the Professional plan.');
+  await say(coach, 'Happy to help: Professional is $80 per seat per month, billed annually.');
+  await shows(visitor, 'Happy to help: Professional is $80 per seat per month, billed annually.');
   result.steps.push('both ways');
   await shot(visitor, 'visitor-chatting.png');
   await shot(coach, 'coach-chatting.png');

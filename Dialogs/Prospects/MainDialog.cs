@@ -107,7 +107,7 @@ public sealed class MainDialog : ComponentDialog
             {
                 Team = JourneyTeams.Sales,
                 Intent = result.Intent,
-                Reason = $"sales-qualified, score {result.Score}",
+                Reason = "sales-qualified",
                 Summary = result.Summary,
                 Say = JourneyTexts.Qualified,
                 Qualified = true,
