@@ -35,6 +35,15 @@ public class FreeTextRepliesTests
         await AnsweredAsync(h).Send(reply).Bot(JourneyTexts.OfferCoach("support")).StartTestAsync();
     }
 
+    [Fact]
+    public async Task Did_that_answer_skip_moves_on_without_feedback_or_a_coach()
+    {
+        await using var h = new JourneyHarness();
+        await AnsweredAsync(h).Send("skip").Bot(JourneyTexts.AnythingElse().Text, JourneyTexts.StartingPoints.ToArray()).NothingMore().StartTestAsync();
+        Assert.Empty(h.Handoff.Requests);
+        Assert.Empty(h.Events.Named(OutcomeEventNames.CsatGiven));
+    }
+
     [Theory]
     [InlineData("👍 Yes", true)]
     [InlineData("yes, thanks", true)]

@@ -63,6 +63,11 @@ public sealed class ClarifyDialog : ComponentDialog
                 AskVisitorType = true,
             }, cancellationToken);
         }
+        if (reply.Skip)
+        {
+            await stepContext.Context.SendActivityAsync(JourneyTexts.AnythingElse(), cancellationToken);
+            return await stepContext.EndDialogAsync(null, cancellationToken);
+        }
         return await stepContext.EndDialogAsync(new NewMessage(), cancellationToken);
     }
 }

@@ -76,6 +76,11 @@ public sealed class FaqAnswerDialog : ComponentDialog
         {
             return await stepContext.EndDialogAsync(new AskFeedback { CoachHandled = false }, cancellationToken);
         }
+        if (yes == null && reply.Skip)
+        {
+            await stepContext.Context.SendActivityAsync(JourneyTexts.AnythingElse(), cancellationToken);
+            return await stepContext.EndDialogAsync(null, cancellationToken);
+        }
         if (yes == null)
         {
             return await stepContext.EndDialogAsync(new NewMessage(), cancellationToken);

@@ -16,7 +16,4 @@ public sealed class QuickReply
     public bool? YesNo { get; set; }
 
     public bool Skip { get; set; }
-
-    /// <summary>Neither a choice, yes/no nor skip: the visitor moved on to something else.</summary>
-    public bool IsSomethingElse => ChoiceIndex == null && YesNo == null && !Skip;
 }

@@ -1,3 +1,5 @@
+using Newtonsoft.Json;
+
 namespace ChatBot.Dialogs.Prospects;
 
 /// <summary>
@@ -45,5 +47,6 @@ public sealed class VisitorProfile
     public DateTimeOffset? LastSeen { get; set; }
 
     /// <summary>The bot has talked with this visitor before (in this or an earlier conversation).</summary>
+    [JsonIgnore]
     public bool IsReturning => LastSeen != null;
 }
