@@ -94,6 +94,7 @@ public class RoutingJourneyTests
         await h.Start(h.Conversation())
             .Bot("Hi, I'm Larkspur Assistant. I can answer questions about Larkspur CRM or put you in touch with our team. What brings you here today?", starts)
             .Send("hello").Bot(JourneyTexts.Hello().Text, starts)
+            .Send("hi, anyone here?").Bot(JourneyTexts.Hello().Text, starts)
             .Send("help").Bot(JourneyTexts.Help().Text, starts)
             .Send("?").Bot(JourneyTexts.Help().Text)
             .Send(JourneyTexts.AskQuestion).Bot(JourneyTexts.AskAway)

@@ -23,7 +23,8 @@ public static partial class MessageSignals
     private static readonly HashSet<string> Greetings = new(StringComparer.Ordinal)
     {
         "hi", "hello", "hey", "hiya", "howdy", "yo", "hi there", "hello there", "hey there", "good morning", "good afternoon",
-        "good evening", "morning", "hola", "bonjour", "hallo", "hi again", "hello again",
+        "good evening", "morning", "hola", "bonjour", "hallo", "hi again", "hello again", "anyone here", "anyone there",
+        "is anyone there", "is anyone here", "hi anyone here", "hi anyone there", "hello anyone there", "hello is anyone there",
     };
 
     private static readonly HashSet<string> Thanks = new(StringComparer.Ordinal)
