@@ -19,13 +19,20 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 log() { echo "== $*"; }
 
 ensure_chromium() {
-  if [ -x /usr/bin/chromium ]; then
-    return 0
-  fi
-  log "Installing Debian chromium (browser tests)"
   local sudo=""
   [ "$(id -u)" -ne 0 ] && sudo="sudo"
-  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
+  if [ ! -x /usr/bin/chromium ]; then
+    log "Installing Debian chromium (browser tests)"
+    $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null || return 1
+  fi
+  # The emoji font, so the screenshots show the 👍/👎 buttons instead of empty boxes; the tests pass without it.
+  if [ ! -f /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf ]; then
+    log "Installing the emoji font (browser screenshots)"
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq fonts-noto-color-emoji >/dev/null 2>&1 \
+      || { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq fonts-noto-color-emoji >/dev/null 2>&1; } \
+      || echo "   (no emoji font: screenshots show boxes for emoji)"
+  fi
+  return 0
 }
 
 ensure_browser_packages() {

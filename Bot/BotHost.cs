@@ -2,6 +2,7 @@ using ChatBot.Adapters;
 using ChatBot.Bots;
 using ChatBot.DirectLine;
 using ChatBot.Dialogs.Faq;
+using ChatBot.Dialogs.Prospects;
 using ChatBot.Endpoints;
 using ChatBot.Events;
 using ChatBot.Metrics;
@@ -64,6 +65,9 @@ public static class BotHost
         // Pipeline middleware, in order.
         services.AddSingleton<IMiddleware, InputSanitizerMiddleware>();
         services.AddHandoff(configuration);
+
+        // The prospect journey: dialogs, qualification options, state, events and routing.
+        services.AddProspectJourney(configuration);
 
         services.AddSingleton<AdapterWithErrorHandler>();
         services.AddSingleton<CloudAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());

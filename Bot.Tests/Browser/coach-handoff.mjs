@@ -69,7 +69,7 @@ try {
   await visitor.goto(baseUrl + '/');
   await visitor.click('.chat-launcher');
   await visitor.locator('[data-id="webchat-sendbox-input"]').first().waitFor();
-  await shows(visitor, 'Ask me anything about Larkspur CRM'); // connected: the welcome arrived
+  await shows(visitor, 'What brings you here today?'); // connected: the welcome arrived
   await say(visitor, 'Can I talk to a person, please?');
   await shows(visitor, 'You are number 1 in line');
   result.steps.push('visitor queued');

@@ -11,6 +11,25 @@ public class InterruptionTests
 {
     private static readonly InterruptionOptions Texts = new();
 
+    [Theory]
+    [InlineData("Can I talk to a person?", true, false, false)]
+    [InlineData("real person please", true, false, false)]
+    [InlineData("agent", true, false, false)]
+    [InlineData("start over", false, true, false)]
+    [InlineData("can we start over please", false, true, false)]
+    [InlineData("help", false, false, true)]
+    [InlineData("?", false, false, true)]
+    [InlineData("How do I get help with my portal?", false, false, false)]
+    [InlineData("", false, false, false)]
+    [InlineData(null, false, false, false)]
+    public void The_phrase_checks_outside_a_prompt_use_the_same_phrases(string? message, bool handoff, bool restart, bool help)
+    {
+        var interruptions = new StandardInterruptions(Texts);
+        Assert.Equal(handoff, interruptions.IsHandoffRequest(message));
+        Assert.Equal(restart, interruptions.IsRestartRequest(message));
+        Assert.Equal(help, interruptions.IsHelpRequest(message));
+    }
+
     /// <summary>qualify (standard interruptions) → name prompt, then details (own "skip" handler) → confirm, number.</summary>
     private static ComponentDialog BuildQualify(int? maxAttempts = null)
     {

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text;
-using ChatBot.Bots;
+using ChatBot.Dialogs.Prospects;
 using ChatBot.Tests.DirectLine;
 using ChatBot.Tests.Infrastructure;
 using Newtonsoft.Json.Linq;
@@ -127,7 +127,7 @@ public class CoachConsoleTests
         Assert.Equal(ticket, (await QueueAsync(client, DanaKey)).Body["coach"]!.Value<int?>("activeTicket"));
 
         await directLine.PostMessageAsync(coach, "end qualified");
-        await directLine.WaitForAsync(visitor, a => a.Value<string>("text") == MainBot.FeedbackQuestion, "the feedback question");
+        await directLine.WaitForAsync(visitor, a => a.Value<string>("text") == FeedbackDialog.Question, "the feedback question");
         Assert.Null((await QueueAsync(client, DanaKey)).Body["coach"]!.Value<int?>("activeTicket"));
     }
 }

@@ -1,3 +1,4 @@
+using ChatBot.Dialogs.Prospects;
 using ChatBot.Handoff.Storage;
 using ChatBot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,13 +27,19 @@ public class HandoffHttpTests
     }
 
     [Fact]
-    public async Task A_visitor_typing_accept_next_on_the_real_host_is_answered_by_the_bot()
+    public async Task A_visitor_typing_accept_next_on_the_real_host_is_answered_by_the_bot_as_a_visitor()
     {
         await using var channel = await TestChannel.StartAsync();
         await using var host = await BotTestHost.StartAsync(new Dictionary<string, string?> { ["Handoff:ConsoleChannelId"] = "test" });
         using var client = host.CreateClient();
 
         await client.PostActivityAsync(channel.Message("visitor-2", "accept next"));
-        Assert.Equal("You said: accept next", (await channel.WaitForAsync("visitor-2", 1))[0].Activity.Text);
+        // Words of no meaning to the bot, not a coach command: the visitor is asked for more, nothing is queued.
+        var reply = (await channel.WaitForAsync("visitor-2", 1))[0].Activity;
+        Assert.Equal(JourneyTexts.NotUnderstood().Text, reply.Text);
+        await client.PostActivityAsync(channel.Message("visitor-2", "queue"));
+        Assert.Equal(JourneyTexts.NotUnderstood().Text, (await channel.WaitForAsync("visitor-2", 2))[1].Activity.Text);
+        var queue = await host.Services.GetRequiredService<HandoffStore>().GetQueueAsync();
+        Assert.Empty(queue.Entries);
     }
 }

@@ -1,4 +1,5 @@
-using System.Text.RegularExpressions;
+using ChatBot.Dialogs;
+using ChatBot.Dialogs.Prospects;
 using ChatBot.Handoff.Requests;
 using ChatBot.Options;
 using Microsoft.Bot.Builder;
@@ -8,20 +9,20 @@ using Microsoft.Extensions.Options;
 namespace ChatBot.Bots;
 
 /// <summary>
-/// The activity handler: welcomes each new conversation once, then hands every message to the bot's
-/// conversation logic, and saves state once at the end of the turn. Until the prospect dialogs arrive it
-/// echoes, hands the visitor to a person when asked, and asks for feedback when the person ends the chat.
+/// The activity handler, kept thin: welcomes each new conversation once, runs the prospect journey
+/// (<see cref="MainDialog"/>) for every message, starts the feedback question when a coach has handled a chat
+/// (handoff.ended), and saves ConversationState and UserState once at the end of the turn.
 /// </summary>
-public sealed partial class MainBot(ConversationState conversationState, UserState userState, IOptions<BotOptions> options, IHandoffRequester handoff)
-    : ActivityHandler
+public sealed class MainBot(
+    ConversationState conversationState,
+    UserState userState,
+    JourneyState journey,
+    MainDialog dialog,
+    JourneyEvents events,
+    TimeProvider time,
+    IOptions<BotOptions> options,
+    ILogger<MainBot> logger) : ActivityHandler
 {
-    public const string FeedbackQuestion = "How did we do? Was this chat helpful?";
-
-    private readonly IStatePropertyAccessor<bool> _welcomed = conversationState.CreateProperty<bool>("welcomed");
-
-    [GeneratedRegex(@"\b(person|human|agent|someone|representative)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex AsksForPerson();
-
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
         await base.OnTurnAsync(turnContext, cancellationToken);
@@ -31,42 +32,51 @@ public sealed partial class MainBot(ConversationState conversationState, UserSta
 
     protected override async Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
     {
-        var someoneElse = membersAdded.Any(m => m.Id != turnContext.Activity.Recipient?.Id);
-        if (someoneElse && !await _welcomed.GetAsync(turnContext, () => false, cancellationToken))
+        var flags = await journey.GetFlagsAsync(turnContext, cancellationToken);
+        if (flags.Welcomed || !membersAdded.Any(m => m.Id != turnContext.Activity.Recipient?.Id))
         {
-            await _welcomed.SetAsync(turnContext, true, cancellationToken);
-            await turnContext.SendActivityAsync(
-                $"Hi, I'm {options.Value.Name}. Ask me anything about Larkspur CRM, or type \"help\".",
-                cancellationToken: cancellationToken);
+            return;
         }
+        flags.Welcomed = true;
+        var profile = await journey.GetProfileAsync(turnContext, cancellationToken);
+        await turnContext.SendActivityAsync(JourneyTexts.Welcome(options.Value.Name, profile), cancellationToken);
     }
 
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {
-        // Placeholder until the prospect dialogs arrive: an answer that shows the round trip works.
-        await _welcomed.SetAsync(turnContext, true, cancellationToken);
-        var text = turnContext.Activity.Text?.Trim();
-        if (text != null && AsksForPerson().IsMatch(text))
+        var flags = await journey.GetFlagsAsync(turnContext, cancellationToken);
+        flags.Welcomed = true;
+        var profile = await journey.GetProfileAsync(turnContext, cancellationToken);
+        VisitorChannelData.From(turnContext.Activity)?.ApplyTo(profile);
+        if (!flags.EngagementRecorded)
         {
-            var team = text.Contains("support", StringComparison.OrdinalIgnoreCase) ? "support" : "sales";
-            await handoff.RequestAsync(turnContext, new HandoffRequest { Team = team, Reason = "asked for a person" }, cancellationToken);
-            return;
+            flags.EngagementRecorded = true;
+            await events.EngagementStartedAsync(turnContext, profile.VisitorType, cancellationToken);
         }
-        var reply = string.IsNullOrEmpty(text) ? "I received your message." : $"You said: {text}";
-        await turnContext.SendActivityAsync(reply, cancellationToken: cancellationToken);
+        await RunJourneyAsync(turnContext, cancellationToken);
+        profile.LastSeen = time.GetUtcNow();
     }
 
     protected override async Task OnEventActivityAsync(ITurnContext<IEventActivity> turnContext, CancellationToken cancellationToken)
     {
-        // The handoff gives the conversation back: ask for feedback when a person handled it.
+        // The handoff gives the conversation back (the visitor has been told why); whatever was open before is over.
         var ended = HandoffEnded.FromActivity(turnContext.Activity);
-        if (ended?.CoachHandled == true)
+        if (ended == null)
         {
-            await turnContext.SendActivityAsync(MessageFactory.SuggestedActions(new[] { "Yes 👍", "No 👎" }, FeedbackQuestion, null, null), cancellationToken);
+            return;
         }
-        else if (ended != null)
+        await journey.DialogState.DeleteAsync(turnContext, cancellationToken);
+        if (ended.CoachHandled)
         {
-            await turnContext.SendActivityAsync("Is there anything else I can help you with?", cancellationToken: cancellationToken);
+            // MainDialog starts on this event with the feedback question (once per conversation).
+            await RunJourneyAsync(turnContext, cancellationToken);
+        }
+        else
+        {
+            await turnContext.SendActivityAsync(JourneyTexts.AnythingElse(), cancellationToken);
         }
     }
+
+    private Task<DialogTurnResult> RunJourneyAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
+        dialog.RunAsync(turnContext, journey.DialogState, new DialogRunOptions { Logger = logger }, cancellationToken);
 }

@@ -100,6 +100,39 @@
     });
   }
 
+  // Who the visitor is, when the page knows: a signed-in page sets data-visitor-type (prospect, free or customer),
+  // data-visitor-name, data-visitor-email and data-visitor-company on the chat panel; ?visitor=customer (or free,
+  // prospect) sets the type for trying it out. Sent with every message as channelData.visitor (docs/events.md): a
+  // hint for greeting and routing, not proof of identity.
+  function visitorInfo() {
+    const data = panel.dataset;
+    const visitor = {};
+    const type = (new URLSearchParams(location.search).get('visitor') || data.visitorType || '').trim().toLowerCase();
+    if (['prospect', 'free', 'customer'].includes(type)) {
+      visitor.type = type;
+    }
+    for (const [key, value] of [['name', data.visitorName], ['email', data.visitorEmail], ['company', data.visitorCompany]]) {
+      if (value && value.trim()) {
+        visitor[key] = value.trim();
+      }
+    }
+    return Object.keys(visitor).length > 0 ? visitor : null;
+  }
+
+  // Web Chat's store: every message the visitor sends carries channelData.visitor.
+  function createStore(visitor) {
+    return window.WebChat.createStore({}, () => next => action => {
+      if (visitor && action.type === 'DIRECT_LINE/POST_ACTIVITY') {
+        const activity = action.payload.activity;
+        action = {
+          ...action,
+          payload: { ...action.payload, activity: { ...activity, channelData: { ...activity.channelData, visitor } } }
+        };
+      }
+      return next(action);
+    });
+  }
+
   async function startChat() {
     const [config, session] = await Promise.all([getConfig(), getSession(), loadWebChatScript()]);
     const botInitials = initials(config.botName);
@@ -116,6 +149,7 @@
 
     window.WebChat.renderWebChat({
       directLine,
+      store: createStore(visitorInfo()),
       userID: session.userId,
       locale: navigator.language || 'en-US',
       styleOptions: {
@@ -144,6 +178,8 @@
         suggestedActionBorderColor: '#5b4bdb',
         suggestedActionTextColor: '#5b4bdb',
         suggestedActionBorderRadius: 999,
+        // Wrap the buttons onto lines rather than a carousel whose arrows cover them in a narrow panel.
+        suggestedActionLayout: 'flow',
         primaryFont: '"Inter", "Segoe UI", system-ui, sans-serif',
         rootHeight: '100%',
         rootWidth: '100%'

@@ -56,6 +56,28 @@ public class StandardInterruptions : IDialogInterruption
         return InterruptionResult.NotHandled;
     }
 
+    /// <summary>
+    /// True when <paramref name="message"/> asks for a human, with the same phrases the interruption uses: for
+    /// code that classifies a message outside a prompt (the bot's first look at a new message).
+    /// </summary>
+    public bool IsHandoffRequest(string? message)
+    {
+        var text = TextNormalizer.Normalize(message);
+        return text.Length > 0 && IsHandoff(text);
+    }
+
+    /// <summary>True when <paramref name="message"/> is one of the restart phrases ("start over", "cancel"...).</summary>
+    public bool IsRestartRequest(string? message) => Matches(_options.RestartPhrases, TextNormalizer.Normalize(message));
+
+    /// <summary>True when <paramref name="message"/> is one of the help phrases ("help", "?", "what can I say"...).</summary>
+    public bool IsHelpRequest(string? message)
+    {
+        var text = TextNormalizer.Normalize(message);
+        return text.Length == 0
+            ? message?.Trim() == "?" && _options.HelpPhrases.Contains("?")
+            : Matches(_options.HelpPhrases, text);
+    }
+
     private async Task<InterruptionResult> HelpAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         await turnContext.SendActivityAsync(_options.HelpText, cancellationToken: cancellationToken);

@@ -5,7 +5,7 @@ namespace ChatBot.Handoff.Events;
 /// The team's metrics are computed from these and nothing else, so every field that a
 /// metric needs is a typed property here. Message text is never stored, except the
 /// question of an unanswered FAQ (<see cref="Question"/>), which feeds the knowledge-base backlog.
-/// The names and fields are documented in README.md ("Outcome events").
+/// The names and fields are documented in docs/events.md.
 /// </summary>
 public sealed record OutcomeEvent
 {
