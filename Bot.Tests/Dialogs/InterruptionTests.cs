@@ -30,6 +30,34 @@ public class InterruptionTests
         Assert.Equal(help, interruptions.IsHelpRequest(message));
     }
 
+    [Theory]
+    [InlineData("I need a person please")]
+    [InlineData("I'd like a person too")]
+    [InlineData("can I speak to someone?")]
+    [InlineData("Could I get a real person")]
+    [InlineData("get me a human")]
+    [InlineData("connect me with an agent")]
+    [InlineData("transfer me to a representative")]
+    [InlineData("Is there someone I can talk to?")]
+    [InlineData("I want to talk to someone from sales")]
+    [InlineData("I would like to speak with one of your experts about pricing")]
+    public void A_request_for_a_person_in_a_sentence_is_heard(string message) =>
+        Assert.True(new StandardInterruptions(Texts).IsHandoffRequest(message), message);
+
+    [Theory]
+    [InlineData("I want to add a person to my portal")]
+    [InlineData("Can I get someone on my team access to reports?")]
+    [InlineData("how do I give a user admin rights")]
+    [InlineData("I need help with my import")]
+    [InlineData("is there a limit on contacts?")]
+    [InlineData("How many people can use the free plan?")]
+    [InlineData("I need someone in my team to approve deals")]
+    [InlineData("Can I get an agent license for my help desk?")]
+    [InlineData("is there a person field on deals?")]
+    [InlineData("how do I chat with someone on my team")]
+    public void Someone_of_the_visitors_own_or_no_person_at_all_is_not_a_request(string message) =>
+        Assert.False(new StandardInterruptions(Texts).IsHandoffRequest(message), message);
+
     /// <summary>qualify (standard interruptions) → name prompt, then details (own "skip" handler) → confirm, number.</summary>
     private static ComponentDialog BuildQualify(int? maxAttempts = null)
     {

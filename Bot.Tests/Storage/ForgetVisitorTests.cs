@@ -44,8 +44,8 @@ public class ForgetVisitorTests
 
         var otherId = "visitor-keep-" + Guid.NewGuid().ToString("N")[..12];
         var other = await directLine.StartConversationAsync(otherId);
-        await directLine.PostMessageAsync(other, "I stay");
-        await directLine.WaitForAsync(other, a => a.Value<string>("text") == "You said: I stay", "the other visitor's answer");
+        var stays = await directLine.PostMessageAsync(other, "Is there a free plan?");
+        await directLine.WaitForAsync(other, a => DirectLineTestClient.IsBotMessage(a) && a.Value<string>("replyToId") == stays, "the other visitor's answer");
 
         var storage = host.Services.GetRequiredService<IStorage>();
         await storage.WriteAsync(new Dictionary<string, object>

@@ -68,7 +68,7 @@ public class ScaleOutTests
         }
 
         await dana.SayAsync("end resolved");
-        await VisitorWaitsForAsync(visitorClient, visitor, t => t == ChatBot.Bots.MainBot.FeedbackQuestion, "the feedback question on A");
+        await VisitorWaitsForAsync(visitorClient, visitor, t => t == ChatBot.Dialogs.Prospects.FeedbackDialog.Question, "the feedback question on A");
     }
 
     [Fact]
@@ -105,7 +105,7 @@ public class ScaleOutTests
             wins[winner]++;
 
             await (danaWon ? dana : dave).SayAsync("end resolved");
-            await VisitorWaitsForAsync(visitorClient, visitor, t => t == ChatBot.Bots.MainBot.FeedbackQuestion, "the end of round " + round);
+            await VisitorWaitsForAsync(visitorClient, visitor, t => t == ChatBot.Dialogs.Prospects.FeedbackDialog.Question, "the end of round " + round);
         }
         Console.WriteLine($"Accept race over two hosts on Blob: Dana won {wins["Dana"]}, Dave won {wins["Dave"]} of 8");
     }
@@ -155,7 +155,7 @@ public class ScaleOutTests
         Assert.Contains(history, x => x.Value<string>("text") == "Dana: before the restart");
 
         await coachClient.PostMessageAsync(coachGrant, "end resolved");
-        await VisitorWaitsForAsync(visitorClient, visitor, t => t == ChatBot.Bots.MainBot.FeedbackQuestion, "the feedback question");
+        await VisitorWaitsForAsync(visitorClient, visitor, t => t == ChatBot.Dialogs.Prospects.FeedbackDialog.Question, "the feedback question");
         await coachClient.PostMessageAsync(coachGrant, $"accept {waitingTicket}");
         await VisitorWaitsForAsync(visitorClient, waitingVisitor, t => t.StartsWith("You're now chatting with Dana"), "the waiting visitor connected after the restart");
     }

@@ -58,7 +58,7 @@ public class StorageErrorTests
     }
 
     [Fact]
-    public async Task A_storage_failure_during_a_turn_gets_one_plain_sentence_and_saves_nothing_of_the_turn()
+    public async Task A_storage_failure_during_a_turn_gets_one_plain_sentence_and_leaves_nothing_half_written()
     {
         await using var channel = await TestChannel.StartAsync();
         await using var host = await BotTestHost.StartAsync(
@@ -79,8 +79,15 @@ public class StorageErrorTests
         var reply = Assert.Single(await channel.WaitForAsync("visitor-1", 1));
         Assert.Equal(AdapterWithErrorHandler.ErrorMessage, reply.Activity.Text);
         var storage = host.Services.GetRequiredService<IStorage>();
-        // The turn's state was not saved (that happens once, at its end), and the visitor is not half-queued.
-        Assert.Empty(await storage.ReadAsync(["test/conversations/visitor-1", HandoffStore.RecordKey("test", "visitor-1")]));
+        // The visitor is not half-queued, and no half-run dialog was saved: the dialogs clear their stack when a step
+        // fails, so the next message starts cleanly.
+        Assert.Empty(await storage.ReadAsync([HandoffStore.RecordKey("test", "visitor-1")]));
+        var state = await storage.ReadAsync(["test/conversations/visitor-1"]);
+        if (state.TryGetValue("test/conversations/visitor-1", out var saved))
+        {
+            var dialogState = ((IDictionary<string, object>)saved)["DialogState"];
+            Assert.Empty(((ChatBot.Dialogs.DialogState)dialogState).DialogStack);
+        }
         // What can be left is the queue entry written before the record (docs/storage.md): a pointer at a record that is
         // not queued, which no coach is shown and the sweeper removes at its deadline.
         Assert.Empty(await host.Services.GetRequiredService<ChatBot.Handoff.Console.HandoffQueueView>().ListAsync());

@@ -5,6 +5,8 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.DependencyInjection;
 
+using Newtonsoft.Json.Linq;
+
 namespace ChatBot.Tests.Storage;
 
 /// <summary>
@@ -115,20 +117,19 @@ public class TranscriptLoggingTests
         var visitor = await client.StartConversationAsync();
 
         // The store hangs: the reply still comes.
-        await client.PostMessageAsync(visitor, "first");
-        await client.WaitForAsync(visitor, a => a.Value<string>("text") == "You said: first", "the reply while the store hangs");
+        Task<JObject> ReplyTo(string id, string what) =>
+            client.WaitForAsync(visitor, a => DirectLineTestClient.IsBotMessage(a) && a.Value<string>("replyToId") == id, what);
+        await ReplyTo(await client.PostMessageAsync(visitor, "How do I add a user to my portal?"), "the reply while the store hangs");
         Assert.Empty(Texts((await controlled.GetTranscriptActivitiesAsync("directline", visitor.ConversationId)).Items));
 
         // It fails: the reply still comes, and what was queued is written once the store is back.
         controlled.Fail = true;
         controlled.Gate.SetResult();
-        await client.PostMessageAsync(visitor, "second");
-        await client.WaitForAsync(visitor, a => a.Value<string>("text") == "You said: second", "the reply while the store fails");
+        await ReplyTo(await client.PostMessageAsync(visitor, "Is there a free plan?"), "the reply while the store fails");
         await host.Services.GetRequiredService<BackgroundTranscriptLogger>().FlushAsync();
         controlled.Fail = false;
-        await client.PostMessageAsync(visitor, "third");
-        await client.WaitForAsync(visitor, a => a.Value<string>("text") == "You said: third", "the reply once the store is back");
+        var third = await ReplyTo(await client.PostMessageAsync(visitor, "Can I import contacts from a spreadsheet?"), "the reply once the store is back");
 
-        Assert.Contains("You said: third", Texts(await TranscriptAsync(host, visitor.ConversationId)));
+        Assert.Contains(third.Value<string>("text"), Texts(await TranscriptAsync(host, visitor.ConversationId)));
     }
 }

@@ -94,9 +94,9 @@ public class StandardInterruptions : IDialogInterruption
 
     private bool IsHandoff(string text)
     {
-        var padded = " " + text + " ";
         return _options.HandoffWords.Any(w => TextNormalizer.Normalize(w) == text)
-            || _options.HandoffPhrases.Any(p => padded.Contains(" " + TextNormalizer.Normalize(p) + " ", StringComparison.Ordinal));
+            || _options.HandoffPhrases.Any(p => HumanRequestRecognizer.ContainsRequestPhrase(text, TextNormalizer.Normalize(p)))
+            || HumanRequestRecognizer.IsMatch(text);
     }
 
     // Whole-answer match, allowing a polite frame: "cancel please", "can we start over".
