@@ -362,6 +362,28 @@ public class HandoffFlowTests
     }
 
     [Fact]
+    public async Task A_visitors_files_reach_the_coach_but_cards_with_buttons_never_do()
+    {
+        await using var h = await StartAsync("dana");
+        await h.VisitorSays("v1", "talk to sales");
+        await h.CoachSays("dana", "accept next");
+
+        var message = HandoffHarness.VisitorActivity("v1", "here is my screenshot");
+        message.Attachments =
+        [
+            new Attachment { ContentType = "image/png", ContentUrl = "data:image/png;base64,iVBORw0KGgo=", Name = "shot.png" },
+            // Clicked in the console, this button would send "transfer support" as the coach.
+            new HeroCard { Buttons = [new CardAction(ActionTypes.ImBack, "OK", value: "transfer support")] }.ToAttachment(),
+        ];
+        await h.Send(message);
+
+        var relayed = h.Adapter.SentTo(HandoffHarness.AgentConversation("dana")).Last();
+        Assert.Equal("Visitor #1: here is my screenshot (and a card, not shown)", relayed.Text);
+        var file = Assert.Single(relayed.Attachments);
+        Assert.Equal("image/png", file.ContentType);
+    }
+
+    [Fact]
     public async Task Coach_messages_reach_only_the_visitor_they_are_connected_to()
     {
         await using var h = await StartAsync("dana", "dave");

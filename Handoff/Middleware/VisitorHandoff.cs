@@ -88,14 +88,25 @@ public sealed partial class VisitorHandoff(HandoffOperations ops)
 
     private static Activity RelayedMessage(HandoffRecord record, IActivity activity)
     {
-        var message = MessageFactory.Text($"{HandoffOperations.VisitorLabel(record)}: {activity.AsMessageActivity().Text}");
-        var attachments = activity.AsMessageActivity().Attachments;
-        if (attachments?.Count > 0)
+        var text = activity.AsMessageActivity().Text;
+        var attachments = activity.AsMessageActivity().Attachments ?? [];
+        // Files only: a card from a visitor could carry buttons that, clicked in the console, send coach commands.
+        var files = attachments.Where(IsFile).ToList();
+        if (files.Count < attachments.Count)
         {
-            message.Attachments = attachments.ToList();
+            text = string.IsNullOrEmpty(text) ? "(sent a card, not shown)" : text + " (and a card, not shown)";
+        }
+        var message = MessageFactory.Text($"{HandoffOperations.VisitorLabel(record)}: {text}");
+        if (files.Count > 0)
+        {
+            message.Attachments = files;
         }
         return message;
     }
+
+    private static bool IsFile(Attachment attachment) =>
+        attachment.ContentUrl != null && attachment.Content == null && attachment.ContentType is { } type
+        && !type.StartsWith("application/vnd.microsoft.", StringComparison.OrdinalIgnoreCase);
 
     public async Task AbandonAsync(ITurnContext turnContext, HandoffRecord record, CancellationToken cancellationToken)
     {
