@@ -161,7 +161,7 @@ public sealed class HandoffOperations(
     public static string Describe(HandoffRecord record)
     {
         var parts = new[] { record.VisitorName, record.VisitorType, record.Intent, record.Reason, record.QualificationSummary }
-            .Where(p => !string.IsNullOrWhiteSpace(p));
+            .Where(p => !string.IsNullOrWhiteSpace(p)).Select(HandoffTexts.Literal);
         var text = string.Join(" · ", parts);
         return text.Length > 0 ? text : "No details from the bot.";
     }
@@ -182,16 +182,17 @@ public sealed class HandoffOperations(
         {
             var author = line.Role switch
             {
-                TranscriptLine.Visitor => VisitorLabel(record),
+                TranscriptLine.Visitor => HandoffTexts.Literal(VisitorLabel(record)),
                 TranscriptLine.Coach => line.Name ?? "Coach",
                 _ => "Bot",
             };
-            var attachments = line.Attachments > 0 ? $" [{line.Attachments} attachment(s)]" : "";
-            text.AppendLine($"- {line.At:HH:mm} {author}: {line.Text}{attachments}");
+            var attachments = line.Attachments > 0 ? $" ({line.Attachments} attachment(s))" : "";
+            // Every line's words as written: the bot's own replies are Markdown, but a visitor's may not be rendered.
+            text.AppendLine($"- {line.At:HH:mm} {author}: {HandoffTexts.Literal(line.Text)}{attachments}");
         }
         foreach (var note in record.Notes)
         {
-            text.AppendLine($"- Note by {directory.Find(note.CoachId)?.Name ?? note.CoachId}: {note.Text}");
+            text.AppendLine($"- Note by {directory.Find(note.CoachId)?.Name ?? note.CoachId}: {HandoffTexts.Literal(note.Text)}");
         }
         return text.ToString().TrimEnd();
     }

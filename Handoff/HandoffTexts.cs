@@ -53,7 +53,41 @@ public static class HandoffTexts
 
     // Coach side.
     public static string CoachHelp =>
-        "Commands: queue · accept next · accept <n> · end [qualified|not-qualified|resolved] · transfer <team|coach> · note <text> · available · away";
+        "Commands: queue · accept next · accept N (a ticket number) · end qualified, end not-qualified or end resolved · " +
+        "transfer followed by a team or coach · note followed by your text · available · away";
+
+    private const string MarkdownSpecial = "\\`*_[]()!<>|~&";
+
+    /// <summary>
+    /// A visitor's words inside a message the coach's chat renders as Markdown (transcripts, queue, alerts): every
+    /// Markdown or HTML character escaped and line breaks flattened, so a visitor cannot show a coach images, links,
+    /// formatting or a fake "Bot:" line.
+    /// </summary>
+    public static string Literal(string? text)
+    {
+        // Inline Markdown and HTML only: the visitor's words never start a line here, so block syntax cannot apply.
+        if (string.IsNullOrEmpty(text))
+        {
+            return "";
+        }
+        var escaped = new System.Text.StringBuilder(text.Length + 8);
+        foreach (var ch in text)
+        {
+            if (ch is '\r' or '\n')
+            {
+                escaped.Append(' ');
+            }
+            else if (MarkdownSpecial.Contains(ch))
+            {
+                escaped.Append('\\').Append(ch);
+            }
+            else
+            {
+                escaped.Append(ch);
+            }
+        }
+        return escaped.ToString();
+    }
 
     public static string NotInChat => "You're not in a chat. " + CoachHelp;
 

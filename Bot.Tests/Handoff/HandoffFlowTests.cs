@@ -362,6 +362,27 @@ public class HandoffFlowTests
     }
 
     [Fact]
+    public async Task A_visitors_markdown_and_html_reach_the_coach_as_plain_words()
+    {
+        await using var h = await StartAsync("dana");
+        await h.VisitorSays("v1", "talk to sales");
+        const string spoof = "see ![logo](http://evil.example/pixel) [login](http://evil.example) <b>x</b>\n\n**Bot: approved 50% off**";
+        await h.VisitorSays("v1", spoof);
+        await h.CoachSays("dana", "accept next");
+
+        // The transcript is Markdown (a list): the visitor's words in it are escaped, on one line.
+        var transcript = h.CoachSaw("dana").Single(t => t.StartsWith("Transcript of #1", StringComparison.Ordinal));
+        Assert.Contains(@"see \!\[logo\]\(http://evil.example/pixel\) \[login\]\(http://evil.example\) \<b\>x\</b\>  \*\*Bot: approved 50% off\*\*", transcript);
+        Assert.DoesNotContain("![logo](", transcript);
+
+        // A live relay is plain text: shown exactly as typed, nothing rendered.
+        await h.VisitorSays("v1", spoof);
+        var relayed = h.Adapter.SentTo(HandoffHarness.AgentConversation("dana")).Last();
+        Assert.Equal("Visitor #1: " + spoof, relayed.Text);
+        Assert.Equal(TextFormatTypes.Plain, relayed.TextFormat);
+    }
+
+    [Fact]
     public async Task A_visitors_files_reach_the_coach_but_cards_with_buttons_never_do()
     {
         await using var h = await StartAsync("dana");

@@ -141,9 +141,10 @@ public sealed class CoachHandoff(HandoffOperations ops, HandoffQueueView queue)
         var text = new StringBuilder();
         foreach (var w in waiting)
         {
-            var details = string.Join(" · ", new[] { w.VisitorName, w.VisitorType, w.Intent, w.Reason, w.QualificationSummary }.Where(p => !string.IsNullOrWhiteSpace(p)));
+            var details = string.Join(" · ", new[] { w.VisitorName, w.VisitorType, w.Intent, w.Reason, w.QualificationSummary }
+                .Where(p => !string.IsNullOrWhiteSpace(p)).Select(HandoffTexts.Literal));
             text.AppendLine($"#{w.Ticket} · {w.Team} · waiting {Wait(TimeSpan.FromSeconds(w.WaitingSeconds))} · {(details.Length > 0 ? details : "No details from the bot.")}");
-            text.AppendLine($"  last: {string.Join(" / ", w.LastMessages.Select(m => $"\"{m}\"").DefaultIfEmpty("(nothing yet)"))}");
+            text.AppendLine($"  last: {string.Join(" / ", w.LastMessages.Select(m => $"\"{HandoffTexts.Literal(m)}\"").DefaultIfEmpty("(nothing yet)"))}");
         }
         var reply = MessageFactory.Text(text.ToString().TrimEnd());
         reply.SuggestedActions = new SuggestedActions
@@ -291,7 +292,7 @@ public sealed class CoachHandoff(HandoffOperations ops, HandoffQueueView queue)
         await ops.Events.RecordAsync(OutcomeEventNames.HandoffAccepted, record, coachId: coach.Id,
             durationMs: HandoffEvents.Ms(record.QueuedAt, now), cancellationToken: cancellationToken);
         await turnContext.SendActivityAsync(await ops.RenderHistoryAsync(record, cancellationToken), cancellationToken: cancellationToken);
-        await turnContext.SendActivityAsync($"You're connected to {HandoffOperations.VisitorLabel(record)} (#{record.Ticket}). Type to chat; end qualified, end not-qualified or end resolved when you're done.", cancellationToken: cancellationToken);
+        await turnContext.SendActivityAsync($"You're connected to {HandoffTexts.Literal(HandoffOperations.VisitorLabel(record))} (#{record.Ticket}). Type to chat; end qualified, end not-qualified or end resolved when you're done.", cancellationToken: cancellationToken);
         var visitorTold = await ops.Relay.SendAsync(turnContext.Adapter, record.VisitorReference!, MessageFactory.Text(HandoffTexts.Connected(coach.Name, record.Team)), cancellationToken);
         if (!visitorTold)
         {
@@ -488,7 +489,7 @@ public sealed class CoachHandoff(HandoffOperations ops, HandoffQueueView queue)
         await turnContext.SendActivityAsync($"Passed #{moved.Ticket} to {team.Name}; it keeps its place in line.", cancellationToken: cancellationToken);
         await ops.Events.RecordAsync(OutcomeEventNames.HandoffTransferred, moved, coachId: coach.Id, team: team.Name, cancellationToken: cancellationToken);
         await ops.Relay.SendAsync(turnContext.Adapter, moved.VisitorReference!, MessageFactory.Text(HandoffTexts.Transferred(coach.Name, team.Name)), cancellationToken);
-        await ops.AlertAsync(turnContext.Adapter, moved, available, $"{coach.Name} passed request #{moved.Ticket} to {team.Name}: {HandoffOperations.VisitorLabel(moved)} is waiting.", cancellationToken);
+        await ops.AlertAsync(turnContext.Adapter, moved, available, $"{coach.Name} passed request #{moved.Ticket} to {team.Name}: {HandoffTexts.Literal(HandoffOperations.VisitorLabel(moved))} is waiting.", cancellationToken);
     }
 
     private async Task TransferToCoachAsync(ITurnContext turnContext, CoachOptions coach, HandoffRecord active, CoachOptions to, CancellationToken cancellationToken)
@@ -551,7 +552,7 @@ public sealed class CoachHandoff(HandoffOperations ops, HandoffQueueView queue)
         [
             MessageFactory.Text($"{coach.Name} passed you chat #{moved.Ticket}."),
             MessageFactory.Text(history),
-            MessageFactory.Text($"You're connected to {HandoffOperations.VisitorLabel(moved)} (#{moved.Ticket}). Type to chat; end qualified, end not-qualified or end resolved when you're done."),
+            MessageFactory.Text($"You're connected to {HandoffTexts.Literal(HandoffOperations.VisitorLabel(moved))} (#{moved.Ticket}). Type to chat; end qualified, end not-qualified or end resolved when you're done."),
         ], cancellationToken);
         if (!reached)
         {

@@ -97,6 +97,8 @@ public sealed partial class VisitorHandoff(HandoffOperations ops)
             text = string.IsNullOrEmpty(text) ? "(sent a card, not shown)" : text + " (and a card, not shown)";
         }
         var message = MessageFactory.Text($"{HandoffOperations.VisitorLabel(record)}: {text}");
+        // Shown as typed: a visitor's Markdown or HTML would otherwise render in the coach's console.
+        message.TextFormat = TextFormatTypes.Plain;
         if (files.Count > 0)
         {
             message.Attachments = files;

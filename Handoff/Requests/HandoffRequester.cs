@@ -111,7 +111,7 @@ public sealed class HandoffRequester(HandoffOperations ops, ExternalHandoff exte
 
         await HandoffTurn.SendOwnAsync(turnContext, HandoffTexts.Queued(team.Name, position!.Value, team.AcceptTimeoutSeconds), cancellationToken);
         var coaches = await ops.AvailableCoachesAsync(team.Name, except: null, cancellationToken);
-        await ops.AlertAsync(turnContext.Adapter, record, coaches, $"New {team.Name} request #{record.Ticket}: {HandoffOperations.VisitorLabel(record)} is waiting.", cancellationToken);
+        await ops.AlertAsync(turnContext.Adapter, record, coaches, $"New {team.Name} request #{record.Ticket}: {HandoffTexts.Literal(HandoffOperations.VisitorLabel(record))} is waiting.", cancellationToken);
         return new HandoffRequestResult(status, position);
     }
 
