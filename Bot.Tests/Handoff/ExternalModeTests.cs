@@ -10,8 +10,35 @@ namespace ChatBot.Tests.Handoff;
 /// <summary>Handoff:Mode External: handoff.initiate out, handoff.status in, and our own timeout.</summary>
 public class ExternalModeTests
 {
-    private static HandoffHarness Start() =>
-        new(new InMemoryStorage(), settings: new Dictionary<string, string?> { ["Handoff:Mode"] = "External", ["Handoff:ExternalTimeoutSeconds"] = "120" });
+    /// <param name="hubChannel">The channel the test's hub speaks on (the harness's visitors are on "directline").</param>
+    private static HandoffHarness Start(string hubChannel = HandoffHarness.Channel) =>
+        new(new InMemoryStorage(), settings: new Dictionary<string, string?>
+        {
+            ["Handoff:Mode"] = "External",
+            ["Handoff:ExternalTimeoutSeconds"] = "120",
+            ["Handoff:ExternalStatusChannels:0"] = hubChannel,
+        });
+
+    [Fact]
+    public async Task A_status_event_from_a_visitors_own_channel_or_an_unauthenticated_turn_is_ignored()
+    {
+        // The default: only Omnichannel's channel carries the hub's status; on Direct Line a visitor could send one.
+        await using (var h = Start(hubChannel: "omnichannel"))
+        {
+            await h.VisitorSays("v1", "talk to sales");
+            await h.Send(Status("accepted"));
+            await h.Send(Status("completed"));
+            Assert.Empty(h.Events.Named(OutcomeEventNames.HandoffAccepted));
+            Assert.Equal(HandoffState.Queued, (await h.Record("v1"))!.State);
+        }
+        await using (var h = Start())
+        {
+            await h.VisitorSays("v1", "talk to sales");
+            await h.Send(Status("accepted"), authenticated: false);
+            Assert.Empty(h.Events.Named(OutcomeEventNames.HandoffAccepted));
+            Assert.Equal(HandoffState.Queued, (await h.Record("v1"))!.State);
+        }
+    }
 
     private static Activity Status(string state)
     {

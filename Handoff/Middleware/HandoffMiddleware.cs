@@ -70,7 +70,15 @@ public sealed class HandoffMiddleware(
 
         if (activity.Type == ActivityTypes.Event && activity.Name == HandoffStates.StatusEvent && ops.Options.Mode == HandoffMode.External)
         {
-            await external.OnStatusAsync(turnContext, record, cancellationToken);
+            if (ops.Options.ExternalStatusChannels.Contains(activity.ChannelId) && AuthenticatedChannelVerifier.IsAuthenticatedChannel(turnContext))
+            {
+                await external.OnStatusAsync(turnContext, record, cancellationToken);
+            }
+            else
+            {
+                logger.LogWarning("Ignored a handoff.status event on channel {ChannelId} in conversation {ConversationId}: not from the agent hub",
+                    activity.ChannelId, activity.Conversation.Id);
+            }
         }
         else if (record?.OwnsConversation == true)
         {

@@ -28,4 +28,11 @@ public sealed class HandoffOptions
     /// <summary>External mode: how long to wait for the hub's handoff.status before telling the visitor nobody answered.</summary>
     [Range(5, 86_400)]
     public int ExternalTimeoutSeconds { get; set; } = 180;
+
+    /// <summary>
+    /// External mode: the channels whose handoff.status events come from the agent hub itself (Dynamics 365
+    /// Omnichannel's is "omnichannel"). On any other channel, such as Web Chat or Direct Line, a visitor could send
+    /// one, so it is ignored there.
+    /// </summary>
+    public List<string> ExternalStatusChannels { get; set; } = ["omnichannel"];
 }
