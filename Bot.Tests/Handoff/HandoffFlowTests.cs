@@ -113,6 +113,7 @@ public class HandoffFlowTests
         await using var h = await StartAsync("dana");
         await h.VisitorSays("v1", "talk to sales");
         await h.CoachSays("dana", "accept next");
+        await h.CoachSays("dana", "Happy to help with the demo.");
         h.Clock.Advance(TimeSpan.FromMinutes(3));
 
         await h.CoachSays("dana", "end qualified");
@@ -135,6 +136,20 @@ public class HandoffFlowTests
         Assert.Equal("echo: thanks", h.VisitorSaw("v1").Last());
         await h.CoachSays("dana", "still there?");
         Assert.StartsWith("You're not in a chat.", h.CoachSaw("dana").Last());
+    }
+
+    [Fact]
+    public async Task A_chat_ended_before_the_coach_wrote_anything_is_not_a_handled_chat_so_no_feedback_question()
+    {
+        // As the metrics count it: handled means a coach accepted and wrote to the visitor.
+        await using var h = await StartAsync("dana");
+        await h.VisitorSays("v1", "talk to sales");
+        await h.CoachSays("dana", "accept next");
+        await h.CoachSays("dana", "end resolved");
+
+        var (_, ended) = Assert.Single(h.Bot.Ended);
+        Assert.False(ended.CoachHandled);
+        Assert.Equal("Anything else?", h.VisitorSaw("v1").Last());
     }
 
     [Fact]

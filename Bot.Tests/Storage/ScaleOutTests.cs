@@ -104,6 +104,7 @@ public class ScaleOutTests
             await VisitorWaitsForAsync(visitorClient, visitor, t => t.StartsWith($"You're now chatting with {winner}"), "the visitor told who");
             wins[winner]++;
 
+            await (danaWon ? dana : dave).SayAsync("Hi, how can I help?");
             await (danaWon ? dana : dave).SayAsync("end resolved");
             await VisitorWaitsForAsync(visitorClient, visitor, t => t == ChatBot.Dialogs.Prospects.FeedbackDialog.Question, "the end of round " + round);
         }

@@ -28,7 +28,8 @@ public sealed partial class VisitorHandoff(HandoffOperations ops)
     public static HandoffEnded EndedFor(HandoffRecord record) => new()
     {
         Outcome = record.Outcome ?? HandoffOutcomes.Resolved,
-        CoachHandled = record.AcceptedAt != null,
+        // As the metrics count a handled chat: a coach accepted and wrote to the visitor (a hub's agent: accepted).
+        CoachHandled = record.FirstReplyAt != null || (record.External && record.AcceptedAt != null),
         Team = record.Team,
         CoachId = record.CoachId,
         CoachName = record.CoachName,
