@@ -49,6 +49,8 @@ public static class HandoffTexts
 
     public static string FollowUpDeclined => "No problem.";
 
+    public static string FollowUpNotAnEmail => "That doesn't look like a complete email address. Could you type it again, like name@company.com? (Or say \"no thanks\".)";
+
     public static string ExternalInitiated(string team) => $"I'm connecting you with our {team} team. Someone will be with you shortly.";
 
     // Coach side.

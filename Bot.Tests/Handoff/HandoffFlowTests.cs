@@ -289,6 +289,36 @@ public class HandoffFlowTests
         Assert.Empty((await h.Store.GetQueueAsync()).Entries);
     }
 
+    [Theory]
+    [InlineData("it is tom at globex dot com", "tom@globex.com")]
+    [InlineData("Tom (at) Globex (dot) co (dot) uk", "tom@globex.co.uk")]
+    [InlineData("sure: tom.lee@globex.com", "tom.lee@globex.com")]
+    public async Task After_a_miss_an_address_written_out_is_taken_as_the_follow_up_email(string reply, string email)
+    {
+        await using var h = await StartAsync("sam");
+        await h.VisitorSays("v1", "talk to sales");
+        Assert.Contains("leave your email address", h.VisitorSaw("v1")[0]);
+
+        await h.VisitorSays("v1", reply);
+
+        Assert.Equal(HandoffTexts.FollowUpThanks(email), h.VisitorSaw("v1")[1]);
+        Assert.Equal(email, Assert.Single(h.Bot.Ended).Ended.FollowUpEmail);
+    }
+
+    [Fact]
+    public async Task After_a_miss_a_broken_address_is_asked_again_not_handed_to_the_bot()
+    {
+        await using var h = await StartAsync("sam");
+        await h.VisitorSays("v1", "talk to sales");
+
+        await h.VisitorSays("v1", "tom@globex");
+        Assert.Equal(HandoffTexts.FollowUpNotAnEmail, h.VisitorSaw("v1")[1]);
+        Assert.Empty(h.Bot.Ended);
+
+        await h.VisitorSays("v1", "tom@globex.com");
+        Assert.Equal(HandoffTexts.FollowUpThanks("tom@globex.com"), h.VisitorSaw("v1")[2]);
+    }
+
     [Fact]
     public async Task Outside_office_hours_the_visitor_is_told_and_a_no_thanks_ends_it()
     {

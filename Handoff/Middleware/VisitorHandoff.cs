@@ -20,6 +20,13 @@ public sealed partial class VisitorHandoff(HandoffOperations ops)
     [GeneratedRegex(@"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}")]
     private static partial Regex EmailPattern();
 
+    /// <summary>"tom at globex dot com", "tom (at) globex (dot) com": an address written out to dodge spam filters.</summary>
+    [GeneratedRegex(@"(?<user>[A-Za-z0-9._%+\-]+)(?:\s*\(at\)\s*|\s*\[at\]\s*|\s+at\s+)(?<domain>[A-Za-z0-9\-]+(?:(?:\s*\(dot\)\s*|\s*\[dot\]\s*|\s+dot\s+|\.)[A-Za-z0-9\-]+)+)", RegexOptions.IgnoreCase)]
+    private static partial Regex SpelledEmail();
+
+    [GeneratedRegex(@"\s*\(dot\)\s*|\s*\[dot\]\s*|\s+dot\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex SpelledDot();
+
     [GeneratedRegex(@"^\s*(no|nope|no thanks|no thank you|no,? thanks|skip|never\s*mind|nevermind)\W*$", RegexOptions.IgnoreCase)]
     private static partial Regex DeclinePattern();
 
@@ -148,8 +155,15 @@ public sealed partial class VisitorHandoff(HandoffOperations ops)
     public async Task<bool> OnFollowUpAsync(ITurnContext turnContext, HandoffRecord record, CancellationToken cancellationToken)
     {
         var text = turnContext.Activity.Text ?? "";
-        var email = EmailPattern().Match(text) is { Success: true } match ? match.Value : null;
+        var spelled = SpelledEmail().Replace(text, m => $"{m.Groups["user"].Value}@{SpelledDot().Replace(m.Groups["domain"].Value, ".")}");
+        var email = EmailPattern().Match(spelled) is { Success: true } match ? match.Value.ToLowerInvariant() : null;
         var declined = email == null && DeclinePattern().IsMatch(text);
+        if (email == null && !declined && text.Contains('@'))
+        {
+            // Meant as the address but not one: ask again rather than hand the words to the bot as a question.
+            await HandoffTurn.SendOwnAsync(turnContext, HandoffTexts.FollowUpNotAnEmail, cancellationToken);
+            return true;
+        }
         var key = HandoffOperations.KeyOf(record);
         var updated = await ops.Store.TransactAsync([key], s =>
         {
