@@ -148,6 +148,7 @@ public sealed class HandoffOperations(
 
     public static QueueEntry EntryFor(HandoffRecord record) => new()
     {
+        EntryId = Guid.NewGuid().ToString("N"),
         Ticket = record.Ticket,
         RequestId = record.RequestId,
         ChannelId = record.ChannelId,

@@ -173,4 +173,39 @@ public class HalfWrittenTransactionTests
         var container = await Azurite.NewContainerAsync();
         await AcceptRaceTests.RaceAsync(new BlobStorage(container), rounds: 10);
     }
+
+    [Fact]
+    public async Task An_accept_whose_queue_clean_up_is_overtaken_by_a_transfer_on_another_instance_loses_no_visitor()
+    {
+        var storage = new ItemByItemStorage(new InMemoryStorage());
+        await using var a = new HandoffHarness(storage);
+        await using var b = a.OtherInstance();
+        await a.CoachHello("dana");
+        await a.CoachHello("sam");
+        await a.VisitorSays("v1", "talk to sales");
+
+        var held = new TaskCompletionSource();
+        var release = new TaskCompletionSource();
+        var armed = 1;
+        storage.BeforeItem = async (_, key) =>
+        {
+            if (key == HandoffStore.QueueKey && Interlocked.Exchange(ref armed, 0) == 1)
+            {
+                held.SetResult();
+                await release.Task;
+            }
+        };
+        // Instance A: the accept has written the coach's pointer and the record (connected) and stops before its
+        // queue clean-up.
+        var accept = a.CoachSays("dana", "accept next");
+        await held.Task;
+        // Instance B: the coach's next message, a transfer to support, puts the same ticket back in the queue.
+        await b.CoachSays("dana", "transfer support");
+        release.SetResult();
+        await accept;
+
+        var record = (await a.Record("v1"))!;
+        Assert.Equal((HandoffState.Queued, "support"), (record.State, record.Team));
+        Assert.Contains((await a.Store.GetQueueAsync()).Entries, e => e.Ticket == record.Ticket && e.Team == "support");
+    }
 }

@@ -248,7 +248,7 @@ public sealed class CoachHandoff(HandoffOperations ops, HandoffQueueView queue)
                 var won = current;
                 s.UpdateAfter<QueueIndex>(HandoffStore.QueueKey, queue =>
                 {
-                    queue.Entries.RemoveAll(e => e.Ticket == won.Ticket);
+                    queue.Entries.RemoveAll(e => e.Ticket == won.Ticket && e.EntryId == entry.EntryId);
                     queue.RecordTaken(won.Ticket, won.Team, coach.Name, now);
                     return true;
                 });
