@@ -1,3 +1,4 @@
+using ChatBot.Handoff.Privacy;
 using System.Text;
 using ChatBot.Handoff.Coaches;
 using ChatBot.Handoff.Events;
@@ -62,7 +63,7 @@ public sealed class HandoffOperations(
                 Text = Describe(record),
                 Buttons = [new CardAction(ActionTypes.ImBack, "Accept", value: $"accept {record.Ticket}")],
             };
-            var alert = MessageFactory.Attachment(card.ToAttachment(), text: headline);
+            var alert = VisitorCopies.About(MessageFactory.Attachment(card.ToAttachment(), text: headline), record);
             if (await relay.SendAsync(adapter, coach.AgentReference!, alert, cancellationToken))
             {
                 reached.Add(coach.CoachId);

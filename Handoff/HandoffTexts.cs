@@ -9,7 +9,8 @@ public static class HandoffTexts
         acceptTimeoutSeconds <= 90 ? "a minute" : $"{(int)Math.Ceiling(acceptTimeoutSeconds / 60.0)} minutes";
 
     public static string Queued(string team, int position, int acceptTimeoutSeconds) =>
-        $"I'm getting you a person from our {team} team. You are number {position} in line; a coach usually answers within {Wait(acceptTimeoutSeconds)}. " +
+        // The accept timeout is a promise we keep (the visitor hears back by then), not a measured answer time.
+        $"I'm getting you a person from our {team} team. You are number {position} in line; if nobody can take your chat within {Wait(acceptTimeoutSeconds)}, I'll let you know. " +
         "You can keep typing here and they will see it. Say \"never mind\" to leave the queue.";
 
     public static string StillQueued(int position) =>

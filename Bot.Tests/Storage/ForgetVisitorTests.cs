@@ -18,7 +18,7 @@ public class ForgetVisitorTests
 {
     private const string DanaKey = "local-sample-sales-key-change-me";
 
-    private sealed record Chat(string VisitorId, string ConversationId, string OtherVisitorId, string OtherConversationId);
+    private sealed record Chat(string VisitorId, string ConversationId, string OtherVisitorId, string OtherConversationId, string CoachConversationId);
 
     /// <summary>Two visitors chat; the first asks for a person and a coach accepts and ends; both have user state.</summary>
     private static async Task<Chat> ChatAsync(BotTestHost host)
@@ -54,7 +54,7 @@ public class ForgetVisitorTests
             [$"directline/users/{otherId}"] = new Dictionary<string, object> { ["name"] = "Bea" },
         });
         await host.Services.GetRequiredService<BackgroundTranscriptLogger>().FlushAsync();
-        return new Chat(visitorId, visitor.ConversationId, otherId, other.ConversationId);
+        return new Chat(visitorId, visitor.ConversationId, otherId, other.ConversationId, coach.ConversationId);
     }
 
     private static async Task AssertForgottenAsync(IServiceProvider services, Chat chat)
@@ -73,6 +73,12 @@ public class ForgetVisitorTests
             Assert.NotEqual(chat.VisitorId, e.VisitorId);
             Assert.NotEqual(chat.ConversationId, e.ConversationId);
         }
+
+        // What the coach was shown (the alert, the transcript on accept, relayed messages) is blanked in the console.
+        var console = (await services.GetRequiredService<ConversationStore>().ReadAsync(chat.CoachConversationId, 0, 1000, default))!.Value.Activities;
+        Assert.DoesNotContain(console, a => a.Contains("me@example.com") || a.Contains("Can I talk to a person"));
+        Assert.Contains(console, a => a.Contains(ConversationStore.RedactedText));
+        Assert.Contains(console, a => a.Contains("You're not in a chat") || a.Contains("Hi Dana"));
 
         // The other visitor keeps everything.
         Assert.Equal(2, (await storage.ReadAsync([$"directline/users/{chat.OtherVisitorId}", $"directline/conversations/{chat.OtherConversationId}"])).Count);
@@ -100,6 +106,7 @@ public class ForgetVisitorTests
         Assert.True(report.TranscriptActivities >= 6, $"{report.TranscriptActivities} transcript activities");
         Assert.Equal(1, report.HandoffRecords);
         Assert.True(report.OutcomeEvents >= 4, $"{report.OutcomeEvents} events");
+        Assert.True(report.CoachConsoleCopies >= 2, $"{report.CoachConsoleCopies} coach console copies");
         await AssertForgottenAsync(host.Services, chat);
 
         var again = await host.Services.GetRequiredService<VisitorEraser>().ForgetAsync(chat.VisitorId);
@@ -128,6 +135,15 @@ public class ForgetVisitorTests
         Assert.Matches(@"Direct Line conversations\s+1", output);
         Assert.Matches(@"handoff records \(with their transcript\)\s+1", output);
         Assert.Matches(@"outcome events\s+[1-9]", output);
+        if (kind == "Sqlite")
+        {
+            // Deleted rows leave their bytes in free pages and the write-ahead log: the command rebuilds the files.
+            Assert.Contains("Rebuilt ", output);
+            foreach (var file in Directory.GetFiles(dataPath, "*.db*"))
+            {
+                Assert.DoesNotContain("me@example.com", Encoding.UTF8.GetString(await File.ReadAllBytesAsync(file)));
+            }
+        }
         await using var after = await BotTestHost.StartAsync(settings, dataPath);
         await AssertForgottenAsync(after.Services, chat);
     }

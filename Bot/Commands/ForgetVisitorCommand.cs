@@ -32,10 +32,16 @@ public static class ForgetVisitorCommand
             return 2;
         }
         var report = await app.Services.GetRequiredService<VisitorEraser>().ForgetAsync(visitorId);
-        Console.WriteLine($"Forgot visitor '{visitorId}' on the {app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Options.StorageOptions>>().Value.Kind} storage:");
+        var storage = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Options.StorageOptions>>().Value;
+        Console.WriteLine($"Forgot visitor '{visitorId}' on the {storage.Kind} storage:");
         foreach (var (kind, count) in report.Lines())
         {
             Console.WriteLine($"  {kind,-42} {count,6}");
+        }
+        if (storage.Kind == Options.StorageKind.Sqlite)
+        {
+            var rebuilt = SqliteScrub.Run(BotHost.ResolvePath(storage.Path, app.Environment));
+            Console.WriteLine($"Rebuilt {string.Join(", ", rebuilt)} so that deleted text is not left in the files.");
         }
         return 0;
     }

@@ -212,6 +212,102 @@ public sealed class ConversationStore(IStorage storage, TimeProvider clock, ILog
         return record.Count;
     }
 
+    /// <summary>Remembers a conversation of a user who may have many (a coach gets one per console sign-in).</summary>
+    public Task AddOwnedConversationAsync(string userId, string conversationId, CancellationToken cancellationToken) =>
+        UpdateItemAsync<OwnedConversationsRecord>(OwnedKey(userId), owned =>
+        {
+            if (owned.ConversationIds.Contains(conversationId))
+            {
+                return false;
+            }
+            owned.ConversationIds.Add(conversationId);
+            return true;
+        }, cancellationToken);
+
+    public async Task<IReadOnlyList<string>> OwnedConversationsAsync(string userId, CancellationToken cancellationToken)
+    {
+        var items = await storage.ReadAsync([OwnedKey(userId)], cancellationToken);
+        return items.TryGetValue(OwnedKey(userId), out var value) && value is OwnedConversationsRecord owned ? owned.ConversationIds : [];
+    }
+
+    /// <summary>
+    /// Blanks the activities <paramref name="matches"/> selects (privacy requests: a visitor's words in a coach's
+    /// conversation): their text, attachments, actions and data go, their place in the conversation stays, so
+    /// watermarks still count right. Returns how many were redacted.
+    /// </summary>
+    public async Task<int> RedactAsync(string conversationId, Func<JObject, bool> matches, CancellationToken cancellationToken)
+    {
+        var record = await GetAsync(conversationId, cancellationToken);
+        if (record == null)
+        {
+            return 0;
+        }
+        var redacted = 0;
+        // Sealed pages are written once and never listed twice: rewriting one is not racing anybody.
+        foreach (var pageKey in record.SealedPages)
+        {
+            var pages = await storage.ReadAsync([pageKey], cancellationToken);
+            if (pages.TryGetValue(pageKey, out var value) && value is ActivityPageRecord page && Redact(page.Activities, matches) is > 0 and var count)
+            {
+                page.ETag = "*";
+                await storage.WriteAsync(new Dictionary<string, object> { [pageKey] = page }, cancellationToken);
+                redacted += count;
+            }
+        }
+        var inTail = 0;
+        await UpdateAsync(conversationId, current =>
+        {
+            inTail = Redact(current.Tail, matches);
+            return inTail > 0;
+        }, cancellationToken);
+        return redacted + inTail;
+    }
+
+    private static int Redact(List<string> activities, Func<JObject, bool> matches)
+    {
+        var count = 0;
+        for (var i = 0; i < activities.Count; i++)
+        {
+            var activity = JObject.Parse(activities[i]);
+            if (!matches(activity))
+            {
+                continue;
+            }
+            foreach (var field in new[] { "attachments", "suggestedActions", "channelData", "value", "entities", "speak" })
+            {
+                activity.Remove(field);
+            }
+            activity["text"] = RedactedText;
+            activities[i] = activity.ToString(Formatting.None);
+            count++;
+        }
+        return count;
+    }
+
+    public const string RedactedText = "(Removed at the visitor's request.)";
+
+    private async Task UpdateItemAsync<T>(string key, Func<T, bool> change, CancellationToken cancellationToken) where T : class, IStoreItem, new()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var items = await storage.ReadAsync([key], cancellationToken);
+            var item = items.TryGetValue(key, out var value) && value is T existing ? existing : new T();
+            if (!change(item))
+            {
+                return;
+            }
+            try
+            {
+                await storage.WriteAsync(new Dictionary<string, object> { [key] = item }, cancellationToken);
+                return;
+            }
+            catch (ETagConflictException) when (attempt < MaxAttempts)
+            {
+                await Task.Delay(Random.Shared.Next(1, 5 * Math.Min(attempt, 10)), cancellationToken);
+            }
+        }
+    }
+
     /// <summary>Forgets which conversation a user id was first claimed by; true when there was a claim.</summary>
     public async Task<bool> DeleteUserClaimAsync(string userId, CancellationToken cancellationToken)
     {
@@ -230,4 +326,6 @@ public sealed class ConversationStore(IStorage storage, TimeProvider clock, ILog
     private static string ConversationKey(string conversationId) => $"directline/conversation/{conversationId}";
 
     private static string UserKey(string userId) => $"directline/user/{userId}";
+
+    private static string OwnedKey(string userId) => $"directline/owned/{userId}";
 }

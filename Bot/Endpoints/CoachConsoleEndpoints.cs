@@ -28,7 +28,7 @@ public static class CoachConsoleEndpoints
     }
 
     private static async Task<IResult> IssueTokenAsync(HttpContext http, CoachDirectory coaches, DirectLineTokenIssuer issuer,
-        Microsoft.Extensions.Options.IOptions<HandoffOptions> options, CancellationToken cancellationToken)
+        ConversationStore conversations, Microsoft.Extensions.Options.IOptions<HandoffOptions> options, CancellationToken cancellationToken)
     {
         var body = await DirectLineHttp.ReadBodyAsync(http.Request, MaxBodyBytes, cancellationToken);
         if (body == null)
@@ -58,6 +58,8 @@ public static class CoachConsoleEndpoints
             return DirectLineHttp.Error(StatusCodes.Status409Conflict, "The console needs Handoff:ConsoleChannelId \"directline\".");
         }
         var grant = await issuer.IssueAsync(CoachDirectory.ConsoleUserId(coach.Id), coach.Name, cancellationToken: cancellationToken);
+        // So that a privacy request can find what this console is shown about visitors (Privacy/VisitorEraser).
+        await conversations.AddOwnedConversationAsync(grant.UserId, grant.ConversationId, cancellationToken);
         return Results.Json(new
         {
             token = grant.Token,

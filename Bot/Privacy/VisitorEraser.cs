@@ -1,5 +1,7 @@
 using ChatBot.DirectLine;
+using ChatBot.Handoff.Coaches;
 using ChatBot.Handoff.Events;
+using ChatBot.Handoff.Privacy;
 using ChatBot.Handoff.Storage;
 using ChatBot.Transcripts;
 using Microsoft.Bot.Builder;
@@ -20,6 +22,7 @@ public sealed record ForgetReport
     public int HandoffQueueEntries { get; init; }
     public int OutcomeEvents { get; init; }
     public int IndexEntries { get; init; }
+    public int CoachConsoleCopies { get; init; }
 
     public IEnumerable<(string Kind, int Count)> Lines() =>
     [
@@ -34,6 +37,7 @@ public sealed record ForgetReport
         ("handoff queue entries", HandoffQueueEntries),
         ("outcome events", OutcomeEvents),
         ("visitor index entries", IndexEntries),
+        ("copies in coach consoles (redacted)", CoachConsoleCopies),
     ];
 }
 
@@ -45,7 +49,7 @@ public sealed record ForgetReport
 /// index, and the outcome events (IEventLog.DeleteVisitorAsync: the visitor's events and their conversations' events).
 /// </summary>
 public sealed class VisitorEraser(IStorage storage, ConversationStore directLine, ITranscriptStore transcripts, IVisitorTranscripts index,
-    HandoffStore handoff, IEventLog events)
+    HandoffStore handoff, IEventLog events, CoachDirectory coaches)
 {
     public const string DirectLineChannel = "directline";
 
@@ -99,6 +103,18 @@ public sealed class VisitorEraser(IStorage storage, ConversationStore directLine
             }
         }
 
+        // What coaches were shown about the visitor (alerts, transcripts, relayed messages, the queue) sits in the
+        // coaches' own console conversations: blanked there, in place. Copies sent to Teams are out of our reach.
+        var about = conversations.Select(c => VisitorCopies.ConversationKey(c.ChannelId, c.ConversationId)).ToHashSet();
+        var coachCopies = 0;
+        foreach (var coach in coaches.Coaches)
+        {
+            foreach (var console in await directLine.OwnedConversationsAsync(CoachDirectory.ConsoleUserId(coach.Id), cancellationToken))
+            {
+                coachCopies += await directLine.RedactAsync(console, a => VisitorCopies.Of(a).Any(about.Contains), cancellationToken);
+            }
+        }
+
         var channels = conversations.Select(c => c.ChannelId).Append(DirectLineChannel).Distinct().ToArray();
         var userState = await DeleteExistingAsync(channels.Select(c => $"{c}/users/{visitorId}").ToArray(), cancellationToken);
         var claims = await directLine.DeleteUserClaimAsync(visitorId, cancellationToken) ? 1 : 0;
@@ -118,6 +134,7 @@ public sealed class VisitorEraser(IStorage storage, ConversationStore directLine
             HandoffQueueEntries = entries,
             OutcomeEvents = outcomeEvents,
             IndexEntries = indexEntries,
+            CoachConsoleCopies = coachCopies,
         };
     }
 

@@ -1,3 +1,4 @@
+using ChatBot.Handoff.Privacy;
 using ChatBot.Handoff.Storage;
 using ChatBot.Handoff.Transcripts;
 
@@ -21,7 +22,8 @@ public sealed class HandoffQueueView(HandoffOperations ops)
             var lines = await ops.Transcripts.ReadAsync(record.ChannelId, record.ConversationId, cancellationToken);
             var last = lines.Where(l => l.Role == TranscriptLine.Visitor).TakeLast(3).Select(l => Shorten(l.Text)).ToList();
             result.Add(new WaitingRequest(record.Ticket, record.Team, index.PositionOf(entry), (long)Math.Max(0, (now - record.QueuedAt).TotalSeconds),
-                record.VisitorName, record.VisitorType, record.Intent, record.Reason, record.QualificationSummary, last));
+                record.VisitorName, record.VisitorType, record.Intent, record.Reason, record.QualificationSummary, last,
+                VisitorCopies.ConversationKey(record.ChannelId, record.ConversationId)));
         }
         return result;
     }

@@ -11,4 +11,5 @@ public sealed record WaitingRequest(
     string? Intent,
     string? Reason,
     string? QualificationSummary,
-    IReadOnlyList<string> LastMessages);
+    IReadOnlyList<string> LastMessages,
+    string ConversationKey);

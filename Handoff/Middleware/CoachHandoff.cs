@@ -1,3 +1,4 @@
+using ChatBot.Handoff.Privacy;
 using System.Text;
 using ChatBot.Handoff.Commands;
 using ChatBot.Handoff.Console;
@@ -146,7 +147,7 @@ public sealed class CoachHandoff(HandoffOperations ops, HandoffQueueView queue)
             text.AppendLine($"#{w.Ticket} · {w.Team} · waiting {Wait(TimeSpan.FromSeconds(w.WaitingSeconds))} · {(details.Length > 0 ? details : "No details from the bot.")}");
             text.AppendLine($"  last: {string.Join(" / ", w.LastMessages.Select(m => $"\"{HandoffTexts.Literal(m)}\"").DefaultIfEmpty("(nothing yet)"))}");
         }
-        var reply = MessageFactory.Text(text.ToString().TrimEnd());
+        var reply = VisitorCopies.About(MessageFactory.Text(text.ToString().TrimEnd()), waiting.Select(w => w.ConversationKey));
         reply.SuggestedActions = new SuggestedActions
         {
             Actions = waiting.Select(w => new CardAction(ActionTypes.ImBack, $"accept {w.Ticket}", value: $"accept {w.Ticket}")).ToList(),
@@ -291,8 +292,8 @@ public sealed class CoachHandoff(HandoffOperations ops, HandoffQueueView queue)
         }
         await ops.Events.RecordAsync(OutcomeEventNames.HandoffAccepted, record, coachId: coach.Id,
             durationMs: HandoffEvents.Ms(record.QueuedAt, now), cancellationToken: cancellationToken);
-        await turnContext.SendActivityAsync(await ops.RenderHistoryAsync(record, cancellationToken), cancellationToken: cancellationToken);
-        await turnContext.SendActivityAsync($"You're connected to {HandoffTexts.Literal(HandoffOperations.VisitorLabel(record))} (#{record.Ticket}). Type to chat; end qualified, end not-qualified or end resolved when you're done.", cancellationToken: cancellationToken);
+        await turnContext.SendActivityAsync(VisitorCopies.About(MessageFactory.Text(await ops.RenderHistoryAsync(record, cancellationToken)), record), cancellationToken);
+        await turnContext.SendActivityAsync(VisitorCopies.About(MessageFactory.Text($"You're connected to {HandoffTexts.Literal(HandoffOperations.VisitorLabel(record))} (#{record.Ticket}). Type to chat; end qualified, end not-qualified or end resolved when you're done."), record), cancellationToken);
         var visitorTold = await ops.Relay.SendAsync(turnContext.Adapter, record.VisitorReference!, MessageFactory.Text(HandoffTexts.Connected(coach.Name, record.Team)), cancellationToken);
         if (!visitorTold)
         {
@@ -551,8 +552,8 @@ public sealed class CoachHandoff(HandoffOperations ops, HandoffQueueView queue)
         var reached = await ops.Relay.SendAsync(turnContext.Adapter, target!.AgentReference!,
         [
             MessageFactory.Text($"{coach.Name} passed you chat #{moved.Ticket}."),
-            MessageFactory.Text(history),
-            MessageFactory.Text($"You're connected to {HandoffTexts.Literal(HandoffOperations.VisitorLabel(moved))} (#{moved.Ticket}). Type to chat; end qualified, end not-qualified or end resolved when you're done."),
+            VisitorCopies.About(MessageFactory.Text(history), moved),
+            VisitorCopies.About(MessageFactory.Text($"You're connected to {HandoffTexts.Literal(HandoffOperations.VisitorLabel(moved))} (#{moved.Ticket}). Type to chat; end qualified, end not-qualified or end resolved when you're done."), moved),
         ], cancellationToken);
         if (!reached)
         {

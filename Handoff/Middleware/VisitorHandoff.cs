@@ -1,3 +1,4 @@
+using ChatBot.Handoff.Privacy;
 using System.Text.RegularExpressions;
 using ChatBot.Handoff.Events;
 using ChatBot.Handoff.Requests;
@@ -104,7 +105,7 @@ public sealed partial class VisitorHandoff(HandoffOperations ops)
         {
             text = string.IsNullOrEmpty(text) ? "(sent a card, not shown)" : text + " (and a card, not shown)";
         }
-        var message = MessageFactory.Text($"{HandoffOperations.VisitorLabel(record)}: {text}");
+        var message = VisitorCopies.About(MessageFactory.Text($"{HandoffOperations.VisitorLabel(record)}: {text}"), record);
         // Shown as typed: a visitor's Markdown or HTML would otherwise render in the coach's console.
         message.TextFormat = TextFormatTypes.Plain;
         if (files.Count > 0)
