@@ -54,9 +54,12 @@ public static class Azurite
         var port = FreePort();
         var location = Path.Combine(Path.GetTempPath(), "chatbot-azurite-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(location);
-        var start = new ProcessStartInfo("node")
+        // Through a small shell watchdog that stops Azurite once this test process is gone: the test host is often
+        // ended without running exit handlers, which would leave one Azurite behind per `dotnet test` run.
+        var watchdog = $"\"$@\" & child=$!; while kill -0 {Environment.ProcessId} 2>/dev/null && kill -0 $child 2>/dev/null; do sleep 1; done; kill $child 2>/dev/null; wait $child";
+        var start = new ProcessStartInfo("sh")
         {
-            ArgumentList = { main, "--silent", "--location", location, "--blobHost", "127.0.0.1", "--blobPort", port.ToString(), "--skipApiVersionCheck", "--disableTelemetry" },
+            ArgumentList = { "-c", watchdog, "azurite", "node", main, "--silent", "--location", location, "--blobHost", "127.0.0.1", "--blobPort", port.ToString(), "--skipApiVersionCheck", "--disableTelemetry" },
             UseShellExecute = false,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
