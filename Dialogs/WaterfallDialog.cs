@@ -25,6 +25,13 @@ public class WaterfallDialog : Dialog
 
     public IReadOnlyList<WaterfallStep> Steps => _steps;
 
+    /// <summary>
+    /// The values of a stored waterfall instance (what its steps see as <see cref="WaterfallStepContext.Values"/>),
+    /// for an interruption handler of the component that holds it; null before the waterfall began.
+    /// </summary>
+    public static IDictionary<string, object>? ValuesOf(DialogInstance instance) =>
+        StateValues.Get<IDictionary<string, object>>(instance.State, ValuesKey);
+
     public WaterfallDialog AddStep(WaterfallStep step)
     {
         _steps.Add(step ?? throw new ArgumentNullException(nameof(step)));

@@ -25,6 +25,37 @@ public class FaqKnowledgeBaseLoaderTests
     }
 
     [Fact]
+    public void Every_shipped_entry_fits_a_button()
+    {
+        var entries = FaqKnowledgeBaseLoader.Load(FaqTestSupport.ShippedKnowledgeBasePath).KnowledgeBase!.Entries;
+        Assert.All(entries, e => Assert.InRange(e.ButtonTitle.Length, 1, FaqEntry.MaxLabelLength));
+        var kb004 = entries.Single(e => e.Id == "kb-004");
+        Assert.Equal(("Starter vs Professional", "What's the difference between Starter and Professional?"), (kb004.ButtonTitle, kb004.CanonicalQuestion));
+    }
+
+    [Theory]
+    [InlineData("How do I reset my password?", "How do I reset my password?")]
+    [InlineData("How do I import contacts from a CSV file?", "How do I import contacts from…")]
+    public void Without_a_label_a_long_question_is_cut_at_a_word(string question, string title)
+    {
+        Assert.Equal(title, FaqEntry.ShortTitle(question));
+        Assert.True(title.Length <= FaqEntry.MaxLabelLength);
+    }
+
+    [Fact]
+    public void A_label_too_long_for_a_button_is_a_problem()
+    {
+        var json = """
+            [{"id": "a", "category": "c", "team": "support", "questions": ["How do I reset my password?"], "label": "Resetting the password of your own user account", "answer": "Use the link."},
+             {"id": "b", "category": "c", "team": "support", "questions": ["What does it cost?"], "label": " ", "answer": "$20."}]
+            """;
+        var result = FaqKnowledgeBaseLoader.Parse(json, "test");
+        Assert.False(result.Succeeded);
+        Assert.Contains("a: label must be 1 to 30 characters, found \"Resetting the password of your own user account\"", result.Problems);
+        Assert.Contains(result.Problems, p => p.StartsWith("b: label must be 1 to 30 characters", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Valid_file_gives_entries_and_missing_follow_ups_become_empty()
     {
         var result = FaqKnowledgeBaseLoader.Parse(Valid, "test");

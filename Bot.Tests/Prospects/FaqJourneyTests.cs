@@ -7,8 +7,9 @@ namespace ChatBot.Tests.Prospects;
 public class FaqJourneyTests
 {
     private const string AddUser = "How do I add a user to my portal?";
+    // Follow-ups show the entries' short labels (Web Chat cuts long buttons) and send the full question.
     private static readonly string[] AddUserReplies =
-        [JourneyTexts.Yes, JourneyTexts.No, "How do I change a user's permissions?", "How do I buy more paid seats?", "How do I remove a user from my portal?"];
+        [JourneyTexts.Yes, JourneyTexts.No, "Change a user's permissions", "How do I buy more paid seats?", "Remove a user from my portal"];
 
     [Fact]
     public async Task A_documented_question_is_answered_at_once_with_its_follow_ups_and_did_that_answer()
@@ -44,6 +45,76 @@ public class FaqJourneyTests
     }
 
     [Fact]
+    public async Task Question_buttons_have_short_titles_and_send_the_full_question()
+    {
+        await using var h = new JourneyHarness();
+        await h.Start(h.Conversation())
+            .BotSaysAnything()
+            .Send(AddUser).BotSaysAnything()
+            .AssertReply(a =>
+            {
+                var actions = a.AsMessageActivity().SuggestedActions.Actions;
+                Assert.All(actions, action => Assert.InRange(action.Title.Length, 1, 30));
+                Assert.Equal(
+                    [JourneyTexts.Yes, JourneyTexts.No, "How do I change a user's permissions?", "How do I buy more paid seats?", "How do I remove a user from my portal?"],
+                    actions.Select(action => (string)action.Value));
+            })
+            // Tapping a short title sends the full question, which the knowledge base answers.
+            .Send("How do I change a user's permissions?")
+            .AssertReply(a => Assert.Equal(h.Faq.FindEntry("kb-009")!.Answer, a.AsMessageActivity().Text))
+            .BotSaysAnything()
+            .NothingMore()
+            .StartTestAsync();
+    }
+
+    [Theory]
+    [InlineData("idk")]
+    [InlineData("not sure")]
+    [InlineData("sort of")]
+    public async Task Not_sure_at_did_that_answer_offers_the_team_and_the_related_questions(string reply)
+    {
+        await using var h = new JourneyHarness();
+        await h.Start(h.Conversation())
+            .BotSaysAnything()
+            .Send(AddUser).BotSaysAnything().BotSaysAnything()
+            .Send(reply)
+            .Bot("No problem. Would you like to talk to someone from our support team, or try one of the related questions?",
+                JourneyTexts.YesPlease, JourneyTexts.NoThanks, "Change a user's permissions", "How do I buy more paid seats?", "Remove a user from my portal")
+            .Send("How do I remove a user from my portal?")
+            .AssertReply(a => Assert.Equal(h.Faq.FindEntry("kb-008")!.Answer, a.AsMessageActivity().Text))
+            .BotSaysAnything()
+            .NothingMore()
+            .StartTestAsync();
+
+        await using var again = new JourneyHarness();
+        await again.Start(again.Conversation())
+            .BotSaysAnything()
+            .Send(AddUser).BotSaysAnything().BotSaysAnything()
+            .Send(reply).BotSaysAnything()
+            .Send(JourneyTexts.YesPlease).Bot(RecordingHandoffRequester.Queued("support"))
+            .NothingMore()
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task The_same_answer_is_not_repeated_back_to_back()
+    {
+        await using var h = new JourneyHarness();
+        await h.Start(h.Conversation())
+            .BotSaysAnything()
+            .Send(JourneyHarness.WithVisitor("Pricing", type: "customer"))
+            .AssertReply(a => Assert.Equal(h.Faq.FindEntry("kb-001")!.Answer, a.AsMessageActivity().Text))
+            .Bot(JourneyTexts.DidThatAnswer)
+            .Send("Pricing")
+            .Bot("That's in my answer just above. If it didn't cover what you need, would you like to talk to someone from our sales team?",
+                JourneyTexts.YesPlease, JourneyTexts.NoThanks)
+            .Send(JourneyTexts.YesPlease).Bot(RecordingHandoffRequester.Queued("sales"))
+            .NothingMore()
+            .StartTestAsync();
+        Assert.Single(h.Events.Named(OutcomeEventNames.FaqAnswered));
+    }
+
+    [Fact]
     public async Task A_follow_up_button_is_answered_from_the_knowledge_base()
     {
         await using var h = new JourneyHarness();
@@ -52,7 +123,7 @@ public class FaqJourneyTests
             .Send(AddUser).BotSaysAnything().BotSaysAnything()
             .Send("How do I remove a user from my portal?")
             .AssertReply(a => Assert.Equal(h.Faq.FindEntry("kb-008")!.Answer, a.AsMessageActivity().Text))
-            .Bot(JourneyTexts.DidThatAnswer, JourneyTexts.Yes, JourneyTexts.No, AddUser, "How do I buy more paid seats?")
+            .Bot(JourneyTexts.DidThatAnswer, JourneyTexts.Yes, JourneyTexts.No, "Add a user to my portal", "How do I buy more paid seats?")
             .NothingMore()
             .StartTestAsync();
         Assert.Equal(["kb-007", "kb-008"], h.Events.Named(OutcomeEventNames.FaqAnswered).Select(e => e.FaqEntryId));

@@ -36,7 +36,8 @@ public class FeedbackJourneyTests
             .Send("talk to a person").Bot(RecordingHandoffRequester.Queued("sales"))
             .Send(JourneyHarness.CoachEnded(outcome: "qualified")).Bot(FeedbackDialog.Question, JourneyTexts.ThumbsUp, JourneyTexts.ThumbsDown)
             .Send("not really").Bot(JourneyTexts.FeedbackNegativeComment)
-            .Send("Dana was nice but I waited too long").Bot(JourneyTexts.FeedbackCommentThanks)
+            // Only what is true: the comment stays with this chat (its transcript), nobody was sent anything.
+            .Send("Dana was nice but I waited too long").Bot("Thanks, your comment is saved with this chat.")
             .NothingMore()
             .StartTestAsync();
 
@@ -77,6 +78,41 @@ public class FeedbackJourneyTests
             .NothingMore()
             .StartTestAsync();
         Assert.Empty(h.Events.Named(OutcomeEventNames.CsatGiven));
+    }
+
+    [Fact]
+    public async Task A_question_at_the_comment_step_ends_the_feedback_and_is_answered_in_the_same_turn()
+    {
+        await using var h = new JourneyHarness();
+        await h.Start(h.Conversation())
+            .BotSaysAnything()
+            .Send("talk to a person").Bot(RecordingHandoffRequester.Queued("sales"))
+            .Send(JourneyHarness.CoachEnded()).Bot(FeedbackDialog.Question)
+            .Send("👍").Bot(JourneyTexts.FeedbackPositiveComment)
+            .Send("How do I add a user to my portal?")
+            .AssertReply(a => Assert.Equal(h.Faq.FindEntry("kb-007")!.Answer, a.AsMessageActivity().Text))
+            .Bot(JourneyTexts.DidThatAnswer)
+            .Send("yes").Bot(JourneyTexts.GladItHelped)
+            .NothingMore()
+            .StartTestAsync();
+        var flags = await FlagsAsync(h, "conversation-1");
+        Assert.Null(flags.FeedbackComment);
+        Assert.Equal(true, Assert.Single(h.Events.Named(OutcomeEventNames.CsatGiven)).Positive);
+    }
+
+    [Fact]
+    public async Task Small_talk_at_the_comment_step_is_not_a_comment()
+    {
+        await using var h = new JourneyHarness();
+        await h.Start(h.Conversation())
+            .BotSaysAnything()
+            .Send("How do I reset my password?").BotSaysAnything().BotSaysAnything()
+            .Send("yes").Bot(FeedbackDialog.Question)
+            .Send("👍").Bot(JourneyTexts.FeedbackPositiveComment)
+            .Send("ok thanks, bye").Bot("Thanks for stopping by. I'm here if you need anything else.")
+            .NothingMore()
+            .StartTestAsync();
+        Assert.Null((await FlagsAsync(h, "conversation-1")).FeedbackComment);
     }
 
     private static async Task<ConversationFlags> FlagsAsync(JourneyHarness h, string conversationId)

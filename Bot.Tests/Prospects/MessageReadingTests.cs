@@ -20,6 +20,17 @@ public class MessageReadingTests
     [InlineData("How do I downgrade my plan?", null)]
     [InlineData("Is there a free plan?", null)]
     [InlineData("How do I cancel my subscription?", null)]
+    // Billing how-tos of a plan the visitor has are not buying intent; moving from another product is.
+    [InlineData("How do I switch from monthly to annual billing?", null)]
+    [InlineData("I'd like to switch to annual billing", null)]
+    [InlineData("can we move to yearly payments?", null)]
+    [InlineData("How do I buy more paid seats?", null)]
+    [InlineData("how do i add licenses to my subscription", null)]
+    [InlineData("We want to switch from HubSpot", JourneyIntents.Purchase)]
+    [InlineData("how do I switch from salesforce to larkspur?", JourneyIntents.Purchase)]
+    [InlineData("we're migrating from a competitor", JourneyIntents.Purchase)]
+    [InlineData("switching from Pipedrive next quarter", JourneyIntents.Purchase)]
+    [InlineData("How do I buy Larkspur?", JourneyIntents.Purchase)]
     [InlineData("", null)]
     public void Buying_intent(string text, string? intent) => Assert.Equal(intent, MessageSignals.BuyingIntent(text));
 
@@ -33,7 +44,63 @@ public class MessageReadingTests
     [InlineData("how much is it?", null)]
     [InlineData("0 people", null)]
     [InlineData("3 billion users", null)]
+    [InlineData("just me", 1)]
+    [InlineData("it's only me, how much is Starter?", 1)]
+    [InlineData("I work alone", 1)]
+    [InlineData("just me and a friend", null)]
+    [InlineData("just me and a friend, so 2", null)]
     public void Company_size_said_in_passing(string text, int? size) => Assert.Equal(size, MessageSignals.CompanySize(text, 1_000_000));
+
+    [Theory]
+    [InlineData("do you integrate with gmail?", true)]
+    [InlineData("wait, how do I connect my gmail inbox to Larkspur?", true)]
+    [InlineData("is there a mobile app", true)]
+    [InlineData("can I import from Excel", true)]
+    [InlineData("ok so what does Enterprise add", true)]
+    [InlineData("hubspot?", true)]
+    [InlineData("Sales pipeline", false)]
+    [InlineData("we are 12 people", false)]
+    [InlineData("will start next month", false)]
+    [InlineData("can't say", false)]
+    [InlineData("do it", false)]
+    [InlineData("Dana was nice but I waited too long", false)]
+    [InlineData("", false)]
+    public void A_question_ends_with_a_question_mark_or_starts_like_one(string text, bool question) =>
+        Assert.Equal(question, MessageSignals.IsQuestion(text));
+
+    [Theory]
+    [InlineData("wait, how do I connect my gmail inbox to Larkspur?", "how do I connect my gmail inbox to Larkspur?")]
+    [InlineData("ok so what does Enterprise add?", "what does Enterprise add?")]
+    [InlineData("How do I add a user?", "How do I add a user?")]
+    public void The_question_without_its_lead_ins(string text, string question) => Assert.Equal(question, MessageSignals.QuestionText(text));
+
+    [Theory]
+    [InlineData("ok thanks, bye", MessageSignals.SmallTalk.Goodbye)]
+    [InlineData("thanks for the help, bye", MessageSignals.SmallTalk.Goodbye)]
+    [InlineData("no thanks", MessageSignals.SmallTalk.Goodbye)]
+    [InlineData("that's all, thanks!", MessageSignals.SmallTalk.Goodbye)]
+    [InlineData("Thank you very much 🙏", MessageSignals.SmallTalk.Thanks)]
+    [InlineData("ok great thanks", MessageSignals.SmallTalk.Thanks)]
+    [InlineData("hello is anyone there", MessageSignals.SmallTalk.Greeting)]
+    [InlineData("good morning!", MessageSignals.SmallTalk.Greeting)]
+    [InlineData("ok 👍", MessageSignals.SmallTalk.Acknowledgement)]
+    [InlineData("I have a question", MessageSignals.SmallTalk.WantsToAsk)]
+    [InlineData("thanks, how do I add a user?", MessageSignals.SmallTalk.None)]
+    [InlineData("bye the way is there an api", MessageSignals.SmallTalk.None)]
+    [InlineData("yes", MessageSignals.SmallTalk.None)]
+    [InlineData("no", MessageSignals.SmallTalk.None)]
+    [InlineData("accept next", MessageSignals.SmallTalk.None)]
+    public void Small_talk_is_read_word_by_word(string text, MessageSignals.SmallTalk kind) => Assert.Equal(kind, MessageSignals.SmallTalkOf(text));
+
+    [Theory]
+    [InlineData("idk", true)]
+    [InlineData("not sure", true)]
+    [InlineData("I'm not sure really", true)]
+    [InlineData("kind of", true)]
+    [InlineData("🤷", true)]
+    [InlineData("yes", false)]
+    [InlineData("How do I export contacts?", false)]
+    public void Unsure(string text, bool unsure) => Assert.Equal(unsure, ReplyReader.IsUnsure(text));
 
     [Theory]
     [InlineData("accept next", true)]

@@ -104,8 +104,27 @@ public class QualificationRuleTests
             new QualificationAnswers { Role = "Sales", CompanySize = 30, CompanySizeSaid = "10-49", Email = "kim@northwind.example.com", ContactConsent = false },
             40, false, JourneyIntents.Demo, options);
         Assert.Equal(
-            "Role: Sales · Size: 10-49 · Use: skipped · Timeline: skipped · Email: kim@northwind.example.com (no consent to email)\n"
+            "Role: Sales · Size: 10-49 · Use: skipped · Timeline: skipped · Email: work address given, no consent to email\n"
             + "Score 40 (qualifies at 60): not qualified · came in about demo",
             summary);
+    }
+
+    [Fact]
+    public void Without_consent_the_summary_never_shows_the_address()
+    {
+        // README: without consent, the email is not passed to the coach.
+        var options = Shipped();
+        foreach (var (email, kind) in new[] { ("joe@gmail.com", "personal"), ("kim@northwind.example.com", "work") })
+        {
+            foreach (var consent in new bool?[] { false, null })
+            {
+                var summary = QualificationScorer.Summary(new QualificationAnswers { Email = email, ContactConsent = consent }, 10, false, JourneyIntents.Pricing, options);
+                Assert.DoesNotContain(email, summary);
+                Assert.DoesNotContain(email.Split('@')[0], summary);
+                Assert.Contains($"Email: {kind} address given, no consent to email", summary);
+            }
+        }
+        var agreed = QualificationScorer.Summary(new QualificationAnswers { Email = "joe@gmail.com", ContactConsent = true }, 0, false, JourneyIntents.Pricing, options);
+        Assert.Contains("Email: joe@gmail.com (ok to email)", agreed);
     }
 }

@@ -110,6 +110,43 @@ public class RoutingJourneyTests
         Assert.Single(h.Events.Named(OutcomeEventNames.EngagementStarted));
     }
 
+    [Theory]
+    [InlineData("ok thanks, bye", "Thanks for stopping by. I'm here if you need anything else.")]
+    [InlineData("thanks for the help, bye", "Thanks for stopping by. I'm here if you need anything else.")]
+    [InlineData("no thanks, that's all", "Thanks for stopping by. I'm here if you need anything else.")]
+    [InlineData("bye 👋", "Thanks for stopping by. I'm here if you need anything else.")]
+    [InlineData("Thanks so much for your help!", "You're welcome. Is there anything else I can help with?")]
+    [InlineData("great, thanks 🙏", "You're welcome. Is there anything else I can help with?")]
+    [InlineData("ok cool 👍", "Great. Is there anything else I can help with?")]
+    [InlineData("hey there 👋", "Hi there. What can I help you with today?")]
+    public async Task Small_talk_in_any_words_is_answered_politely_without_a_coach_or_an_unanswered_question(string text, string reply)
+    {
+        await using var h = new JourneyHarness();
+        await h.Start(h.Conversation())
+            .BotSaysAnything()
+            .Send(text).Bot(reply)
+            .NothingMore()
+            .StartTestAsync();
+        Assert.Empty(h.Handoff.Requests);
+        Assert.Empty(h.Events.Named(OutcomeEventNames.FaqUnanswered));
+        Assert.Equal(JourneyIntents.Conversation, Assert.Single(h.Events.Named(OutcomeEventNames.VisitorClassified)).Intent);
+    }
+
+    [Fact]
+    public async Task A_billing_how_to_is_answered_not_taken_as_buying_intent()
+    {
+        await using var h = new JourneyHarness();
+        await h.Start(h.Conversation())
+            .BotSaysAnything()
+            .Send("How do I switch from monthly to annual billing?")
+            .AssertReply(a => Assert.Equal(h.Faq.FindEntry("kb-073")!.Answer, a.AsMessageActivity().Text))
+            .Bot(JourneyTexts.DidThatAnswer)
+            .NothingMore()
+            .StartTestAsync();
+        Assert.Empty(h.Events.Named(OutcomeEventNames.QualificationCompleted));
+        Assert.Equal(JourneyIntents.Question, Assert.Single(h.Events.Named(OutcomeEventNames.VisitorClassified)).Intent);
+    }
+
     [Fact]
     public async Task Start_over_or_help_at_a_did_that_answer_question()
     {

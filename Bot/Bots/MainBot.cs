@@ -46,6 +46,7 @@ public sealed class MainBot(
     {
         var flags = await journey.GetFlagsAsync(turnContext, cancellationToken);
         flags.Welcomed = true;
+        flags.Messages++;
         var profile = await journey.GetProfileAsync(turnContext, cancellationToken);
         VisitorChannelData.From(turnContext.Activity)?.ApplyTo(profile);
         if (!flags.EngagementRecorded)

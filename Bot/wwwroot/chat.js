@@ -119,9 +119,20 @@
     return Object.keys(visitor).length > 0 ? visitor : null;
   }
 
-  // Web Chat's store: every message the visitor sends carries channelData.visitor.
+  // The bot's links to this site are paths ("/#pricing", Qualification:SelfServeLinks). Web Chat renders a link it
+  // cannot open as a non-wrapping citation button (cut off, next to an empty bullet): make them absolute on this page.
+  function absoluteLinks(text) {
+    return text.replace(/\]\((\/(?!\/)[^)\s]*)\)/g, (_, path) => '](' + location.origin + path + ')');
+  }
+
+  // Web Chat's store: every message the visitor sends carries channelData.visitor; the bot's site links become absolute.
   function createStore(visitor) {
     return window.WebChat.createStore({}, () => next => action => {
+      if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY' && typeof action.payload?.activity?.text === 'string'
+        && action.payload.activity.from?.role === 'bot') {
+        const activity = action.payload.activity;
+        action = { ...action, payload: { ...action.payload, activity: { ...activity, text: absoluteLinks(activity.text) } } };
+      }
       if (visitor && action.type === 'DIRECT_LINE/POST_ACTIVITY') {
         const activity = action.payload.activity;
         action = {

@@ -87,6 +87,10 @@ public static class FaqKnowledgeBaseLoader
             {
                 problems.Add($"{name}: team must be \"sales\" or \"support\", found \"{entry.Team}\"");
             }
+            if (entry.Label != null && (string.IsNullOrWhiteSpace(entry.Label) || entry.Label.Trim().Length > FaqEntry.MaxLabelLength))
+            {
+                problems.Add($"{name}: label must be 1 to {FaqEntry.MaxLabelLength} characters, found \"{entry.Label}\"");
+            }
             if (entry.Questions == null || entry.Questions.Count == 0)
             {
                 problems.Add($"{name}: no questions");

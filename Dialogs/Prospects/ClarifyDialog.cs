@@ -1,4 +1,5 @@
 using ChatBot.Dialogs.Choices;
+using ChatBot.Dialogs.Faq;
 using ChatBot.Dialogs.Interruptions;
 using ChatBot.Dialogs.Prompts;
 using Microsoft.Bot.Builder;
@@ -7,7 +8,7 @@ namespace ChatBot.Dialogs.Prospects;
 
 /// <summary>
 /// The recognizer was unsure (options: <see cref="ClarifyFaq"/>): "Did you mean one of these?" with its top entries
-/// and "None of these". An entry ends with <see cref="AnswerFaq"/>; "None of these" records the question as
+/// (short titles that send the full question) and "None of these". An entry ends with <see cref="AnswerFaq"/>; "None of these" records the question as
 /// unanswered and ends with a route to a coach; anything else ends with <see cref="NewMessage"/>.
 /// </summary>
 public sealed class ClarifyDialog : ComponentDialog
@@ -32,7 +33,10 @@ public sealed class ClarifyDialog : ComponentDialog
         var action = (ClarifyFaq)stepContext.Options!;
         var top = action.Offers[0];
         await _events.FaqClarifiedAsync(stepContext.Context, top.EntryId, top.Score, cancellationToken);
-        var choices = action.Offers.Select(o => new Choice(o.Question)).Append(new Choice(JourneyTexts.NoneOfThese)).ToList();
+        var choices = action.Offers
+            .Select(o => JourneyTexts.QuestionChoice(o.Question, o.Label ?? FaqEntry.ShortTitle(o.Question)))
+            .Append(new Choice(JourneyTexts.NoneOfThese))
+            .ToList();
         return await stepContext.PromptAsync(Reply, new PromptOptions
         {
             Prompt = MessageFactory.Text(JourneyTexts.DidYouMean),

@@ -8,24 +8,27 @@ namespace ChatBot.Dialogs.Prospects;
 
 /// <summary>
 /// Answers one knowledge-base entry (options: <see cref="AnswerFaq"/>): the Markdown answer, then "Did that answer
-/// your question?" with Yes, No and the entry's follow-up questions as buttons. Yes ends with
-/// <see cref="AskFeedback"/> (the need is resolved); No offers someone from the entry's team; a follow-up or any
-/// other message ends with <see cref="NewMessage"/> so MainDialog classifies it like any message.
+/// your question?" with Yes, No and the entry's follow-up questions as buttons (short titles that send the full
+/// question). Yes ends with <see cref="AskFeedback"/> (the need is resolved); No offers someone from the entry's
+/// team; "not sure" offers the team or the related questions; a follow-up or any other message ends with
+/// <see cref="NewMessage"/> so MainDialog classifies it like any message. The same entry asked again right after its
+/// answer is not repeated: the team is offered instead.
 /// </summary>
 public sealed class FaqAnswerDialog : ComponentDialog
 {
     private const string Waterfall = "faqAnswer";
     private const string Reply = nameof(QuickReplyPrompt);
     private const string EntryKey = "entryId";
+    private const string OfferedKey = "offered";
 
     private readonly IFaqRecognizer _faq;
-    private readonly JourneyEvents _events;
+    private readonly JourneyAnswers _answers;
 
-    public FaqAnswerDialog(IFaqRecognizer faq, JourneyEvents events, InterruptionOptions interruptions)
+    public FaqAnswerDialog(IFaqRecognizer faq, JourneyAnswers answers, InterruptionOptions interruptions)
         : base(nameof(FaqAnswerDialog))
     {
         _faq = faq;
-        _events = events;
+        _answers = answers;
         AddDialog(new WaterfallDialog(Waterfall, new WaterfallStep[] { AnswerStepAsync, ReadReplyStepAsync, ReadOfferStepAsync }));
         AddDialog(new QuickReplyPrompt(Reply));
         Interruptions.Add(new JourneyInterruptions(JourneyInterruptions.WithHelp(interruptions, JourneyTexts.QuestionHelp), restartEndsDialog: true));
@@ -42,15 +45,16 @@ public sealed class FaqAnswerDialog : ComponentDialog
             return await stepContext.EndDialogAsync(new NewMessage(), cancellationToken);
         }
         stepContext.Values[EntryKey] = entry.Id;
-        await stepContext.Context.SendActivityAsync(JourneyTexts.Answer(entry.Answer), cancellationToken);
-        await _events.FaqAnsweredAsync(stepContext.Context, entry.Id, action.Score, cancellationToken);
+        if (await _answers.JustSentAsync(stepContext.Context, entry.Id, cancellationToken))
+        {
+            // Asked again at once: the answer did not do it, and sending it twice would not either.
+            stepContext.Values[OfferedKey] = true;
+            return await OfferAsync(stepContext, JourneyTexts.AskedAgain(TeamOf(entry)), [], cancellationToken);
+        }
+        await _answers.SendAsync(stepContext.Context, entry, action.Score, cancellationToken);
 
         var choices = new List<Choice> { new(JourneyTexts.Yes), new(JourneyTexts.No) };
-        choices.AddRange(entry.FollowUps
-            .Select(_faq.FindEntry)
-            .Select(e => e?.Questions.FirstOrDefault())
-            .OfType<string>()
-            .Select(q => new Choice(q)));
+        choices.AddRange(FollowUps(entry));
         return await stepContext.PromptAsync(Reply, new PromptOptions
         {
             Prompt = MessageFactory.Text(JourneyTexts.DidThatAnswer),
@@ -60,6 +64,11 @@ public sealed class FaqAnswerDialog : ComponentDialog
 
     private async Task<DialogTurnResult> ReadReplyStepAsync(WaterfallStepContext stepContext, CancellationToken cancellationToken)
     {
+        if (stepContext.Values.ContainsKey(OfferedKey))
+        {
+            // The answer step already offered the team: this is the answer to that.
+            return await stepContext.NextAsync(stepContext.Result, cancellationToken);
+        }
         if (stepContext.Result is not QuickReply reply)
         {
             return await stepContext.EndDialogAsync(null, cancellationToken);
@@ -81,16 +90,18 @@ public sealed class FaqAnswerDialog : ComponentDialog
             await stepContext.Context.SendActivityAsync(JourneyTexts.AnythingElse(), cancellationToken);
             return await stepContext.EndDialogAsync(null, cancellationToken);
         }
+        var entry = _faq.FindEntry((string)stepContext.Values[EntryKey]);
+        if (yes == null && reply.ChoiceIndex == null && ReplyReader.IsUnsure(reply.Text))
+        {
+            // "idk": the question is still open; offer the team and the related questions.
+            var related = entry == null ? [] : FollowUps(entry);
+            return await OfferAsync(stepContext, JourneyTexts.NotSure(TeamOf(entry), related.Count > 0), related, cancellationToken);
+        }
         if (yes == null)
         {
             return await stepContext.EndDialogAsync(new NewMessage(), cancellationToken);
         }
-        var entry = _faq.FindEntry((string)stepContext.Values[EntryKey]);
-        return await stepContext.PromptAsync(Reply, new PromptOptions
-        {
-            Prompt = MessageFactory.Text(JourneyTexts.OfferCoach(TeamOf(entry))),
-            Choices = new List<Choice> { new(JourneyTexts.YesPlease), new(JourneyTexts.NoThanks) },
-        }, cancellationToken);
+        return await OfferAsync(stepContext, JourneyTexts.OfferCoach(TeamOf(entry)), [], cancellationToken);
     }
 
     private async Task<DialogTurnResult> ReadOfferStepAsync(WaterfallStepContext stepContext, CancellationToken cancellationToken)
@@ -99,7 +110,14 @@ public sealed class FaqAnswerDialog : ComponentDialog
         {
             return await stepContext.EndDialogAsync(null, cancellationToken);
         }
-        var yes = reply.ChoiceIndex switch { 0 => true, 1 => false, _ => reply.Skip ? false : reply.YesNo };
+        var yes = reply.ChoiceIndex switch
+        {
+            0 => true,
+            1 => false,
+            // A related question: a new message for MainDialog.
+            null => reply.Skip ? false : reply.YesNo,
+            _ => null,
+        };
         if (yes == null)
         {
             return await stepContext.EndDialogAsync(new NewMessage(), cancellationToken);
@@ -114,9 +132,20 @@ public sealed class FaqAnswerDialog : ComponentDialog
         {
             Team = TeamOf(entry),
             Intent = JourneyIntents.Question,
-            Reason = $"the answer to \"{entry?.Questions.FirstOrDefault() ?? stepContext.Values[EntryKey]}\" did not help",
+            Reason = $"the answer to \"{entry?.CanonicalQuestion ?? stepContext.Values[EntryKey]}\" did not help",
         }, cancellationToken);
     }
+
+    /// <summary>"Would you like to talk to someone?": Yes, please / No, thanks, then any related questions.</summary>
+    private static Task<DialogTurnResult> OfferAsync(WaterfallStepContext stepContext, string text, IReadOnlyList<Choice> related, CancellationToken cancellationToken)
+    {
+        var choices = new List<Choice> { new(JourneyTexts.YesPlease), new(JourneyTexts.NoThanks) };
+        choices.AddRange(related);
+        return stepContext.PromptAsync(Reply, new PromptOptions { Prompt = MessageFactory.Text(text), Choices = choices }, cancellationToken);
+    }
+
+    private List<Choice> FollowUps(FaqEntry entry) =>
+        entry.FollowUps.Select(_faq.FindEntry).OfType<FaqEntry>().Select(JourneyTexts.QuestionChoice).ToList();
 
     private static string TeamOf(FaqEntry? entry) =>
         entry?.Team is JourneyTeams.Sales or JourneyTeams.Support ? entry.Team : JourneyTeams.Support;

@@ -9,7 +9,9 @@ namespace ChatBot.Dialogs.Prospects;
 /// The CSAT question (options: <see cref="AskFeedback"/>), at most once per conversation: 👍/👎 buttons, however the
 /// answer comes ("yes, thanks", "not really", an emoji), then an optional comment that "skip" passes. csat.given is
 /// recorded on the thumbs answer, with whether a coach handled the chat. A reply that is neither (a new question)
-/// ends with <see cref="NewMessage"/>: the visitor is not asked again.
+/// ends with <see cref="NewMessage"/>: the visitor is not asked again. At the comment step a question or small talk
+/// is not a comment either: it ends the feedback and is handled as a new message. A comment is kept with the
+/// conversation (its transcript, and <see cref="ConversationFlags.FeedbackComment"/>), never in an outcome event.
 /// </summary>
 public sealed class FeedbackDialog : ComponentDialog
 {
@@ -79,6 +81,12 @@ public sealed class FeedbackDialog : ComponentDialog
         {
             await stepContext.Context.SendActivityAsync(JourneyTexts.FeedbackThanks, cancellationToken: cancellationToken);
             return await stepContext.EndDialogAsync(null, cancellationToken);
+        }
+        if (MessageSignals.IsQuestion(reply.Text) || MessageSignals.SmallTalkOf(reply.Text) != MessageSignals.SmallTalk.None)
+        {
+            // "How do I add a user?" or "thanks, bye" is not a comment: the feedback ends without one and the
+            // message is handled as any other, in this turn.
+            return await stepContext.EndDialogAsync(new NewMessage(), cancellationToken);
         }
         var flags = await _state.GetFlagsAsync(stepContext.Context, cancellationToken);
         flags.FeedbackComment = reply.Text.Length > MaxCommentLength ? reply.Text[..MaxCommentLength] : reply.Text;

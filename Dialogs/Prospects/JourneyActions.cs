@@ -44,6 +44,9 @@ public sealed class FaqOffer
 
     public string Question { get; set; } = "";
 
+    /// <summary>The button's short title (the entry's label); the button sends <see cref="Question"/>.</summary>
+    public string? Label { get; set; }
+
     public double Score { get; set; }
 }
 
@@ -60,6 +63,9 @@ public sealed class Qualify : JourneyAction
 
     /// <summary>A company size the visitor already gave in the message ("we are 40 people").</summary>
     public int? CompanySize { get; set; }
+
+    /// <summary>The plan the message names ("how much is Professional"), for a worked estimate.</summary>
+    public string? Plan { get; set; }
 }
 
 /// <summary>Hand the visitor to a coach through the handoff.</summary>
@@ -93,6 +99,9 @@ public sealed class RouteToCoach : JourneyAction
 public sealed class SelfServe : JourneyAction
 {
     public string Intent { get; set; } = JourneyIntents.Pricing;
+
+    /// <summary>Qualification questions were asked just now ("Thanks, that's all I need").</summary>
+    public bool Asked { get; set; } = true;
 
     /// <summary>The visitor type to report when the profile has none.</summary>
     public string? AssumedVisitorType { get; set; }

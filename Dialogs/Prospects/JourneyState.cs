@@ -8,6 +8,9 @@ namespace ChatBot.Dialogs.Prospects;
 /// </summary>
 public sealed class JourneyState
 {
+    /// <summary>An entry answered this many visitor messages ago or less is "just answered": not sent again.</summary>
+    public const int RepeatWindow = 2;
+
     public JourneyState(ConversationState conversationState, UserState userState)
     {
         DialogState = conversationState.CreateProperty<DialogState>("DialogState");
@@ -29,4 +32,19 @@ public sealed class JourneyState
         string.IsNullOrEmpty(turnContext.Activity.From?.Id)
             ? Task.FromResult(new VisitorProfile())
             : Profile.GetAsync(turnContext, () => new VisitorProfile(), cancellationToken);
+
+    /// <summary>Notes that <paramref name="entryId"/> was answered at this message.</summary>
+    public async Task RememberAnswerAsync(ITurnContext turnContext, string entryId, CancellationToken cancellationToken)
+    {
+        var flags = await GetFlagsAsync(turnContext, cancellationToken);
+        flags.LastAnswerEntryId = entryId;
+        flags.LastAnswerMessage = flags.Messages;
+    }
+
+    /// <summary>True when the bot's last answer was <paramref name="entryId"/>, within <see cref="RepeatWindow"/> visitor messages.</summary>
+    public async Task<bool> JustAnsweredAsync(ITurnContext turnContext, string entryId, CancellationToken cancellationToken)
+    {
+        var flags = await GetFlagsAsync(turnContext, cancellationToken);
+        return flags.LastAnswerEntryId == entryId && flags.Messages - flags.LastAnswerMessage <= RepeatWindow;
+    }
 }

@@ -1,5 +1,6 @@
 using ChatBot.Dialogs.Faq;
 using ChatBot.Dialogs.Interruptions;
+using ChatBot.Dialogs.Recognizers;
 using ChatBot.Handoff.Requests;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
@@ -14,9 +15,11 @@ namespace ChatBot.Dialogs.Prospects;
 /// or the visitor is routed. Classification, in order: a request for a human (the engine's handoff phrases); small
 /// talk and "help"/"start over"; one FAQ match (about 5 ms, never twice for a message): a confident answer, unless
 /// the message shows buying intent and the answer is not the sales team's; buying intent (pricing, plans, demo,
-/// purchase) leads non-customers into qualification, after the documented price list for price questions; an unsure
-/// match gets "did you mean"; the rest is nuanced and goes to a coach (support for free users and customers, sales
-/// for prospects), after one visitor-type question when the type is unknown.
+/// purchase) leads non-customers into qualification, after the documented price list for price questions (and a
+/// worked estimate when the plan and the size are known); a visitor qualified before is not asked again but sent to
+/// sales, or offered sales when a handoff was already requested in this conversation; an unsure match gets "did you
+/// mean"; the rest is nuanced and goes to a coach (support for free users and customers, sales for prospects),
+/// after one visitor-type question when the type is unknown.
 /// </summary>
 public sealed class MainDialog : ComponentDialog
 {
@@ -29,6 +32,7 @@ public sealed class MainDialog : ComponentDialog
     private readonly JourneyState _state;
     private readonly JourneyEvents _events;
     private readonly JourneyRouter _router;
+    private readonly JourneyAnswers _answers;
     private readonly StandardInterruptions _phrases;
     private readonly QualificationOptions _qualification;
     private readonly FaqOptions _faqOptions;
@@ -38,6 +42,7 @@ public sealed class MainDialog : ComponentDialog
         JourneyState state,
         JourneyEvents events,
         JourneyRouter router,
+        JourneyAnswers answers,
         InterruptionOptions interruptions,
         IOptions<QualificationOptions> qualification,
         IOptions<FaqOptions> faqOptions,
@@ -52,6 +57,7 @@ public sealed class MainDialog : ComponentDialog
         _state = state;
         _events = events;
         _router = router;
+        _answers = answers;
         _phrases = new StandardInterruptions(interruptions);
         _qualification = qualification.Value;
         _faqOptions = faqOptions.Value;
@@ -109,11 +115,12 @@ public sealed class MainDialog : ComponentDialog
                 Intent = result.Intent,
                 Reason = "sales-qualified",
                 Summary = result.Summary,
-                Say = JourneyTexts.Qualified,
+                // "That's all I need" only when something was asked just now.
+                Say = result.Asked ? JourneyTexts.Qualified : JourneyTexts.AlreadyQualified(result.Intent),
                 Qualified = true,
                 AssumedVisitorType = result.VisitorType,
             },
-            QualificationResult result => new SelfServe { Intent = result.Intent, AssumedVisitorType = result.VisitorType },
+            QualificationResult result => new SelfServe { Intent = result.Intent, AssumedVisitorType = result.VisitorType, Asked = result.Asked },
             _ => null,
         };
         return next == null
@@ -142,6 +149,18 @@ public sealed class MainDialog : ComponentDialog
         {
             await _events.VisitorClassifiedAsync(turn, visitorType, JourneyIntents.Person, cancellationToken);
             return await RouteAsync(stepContext, new RouteToCoach { Team = TeamNamedIn(text) }, cancellationToken);
+        }
+        // The "Book a demo with sales" button: a person for a demo, whatever the qualification said.
+        if (string.Equals(TextNormalizer.Normalize(text), TextNormalizer.Normalize(JourneyTexts.BookDemoWithSales), StringComparison.Ordinal))
+        {
+            await _events.VisitorClassifiedAsync(turn, visitorType, JourneyIntents.Demo, cancellationToken);
+            return await RouteAsync(stepContext, new RouteToCoach
+            {
+                Team = JourneyTeams.Sales,
+                Intent = JourneyIntents.Demo,
+                Reason = "asked for a demo",
+                AssumedVisitorType = VisitorTypes.Prospect,
+            }, cancellationToken);
         }
         if (await ConversationalAsync(turn, text, visitorType, cancellationToken))
         {
@@ -182,7 +201,13 @@ public sealed class MainDialog : ComponentDialog
             var offers = result.Candidates
                 .Where(c => c.Confidence >= Math.Max(_faqOptions.ClarifyFloor, top.Confidence - ClarifyWindow))
                 .Take(3)
-                .Select(c => new FaqOffer { EntryId = c.EntryId, Question = c.CanonicalQuestion, Score = c.Confidence })
+                .Select(c => new FaqOffer
+                {
+                    EntryId = c.EntryId,
+                    Question = c.CanonicalQuestion,
+                    Label = _faq.FindEntry(c.EntryId)?.ButtonTitle ?? FaqEntry.ShortTitle(c.CanonicalQuestion),
+                    Score = c.Confidence,
+                })
                 .ToList();
             return await stepContext.BeginDialogAsync(nameof(ClarifyDialog), new ClarifyFaq { Question = text, Offers = offers }, cancellationToken);
         }
@@ -226,6 +251,7 @@ public sealed class MainDialog : ComponentDialog
                 MessageSignals.SmallTalk.Thanks => MessageFactory.Text(JourneyTexts.YoureWelcome),
                 MessageSignals.SmallTalk.Goodbye => MessageFactory.Text(JourneyTexts.Goodbye),
                 MessageSignals.SmallTalk.WantsToAsk => MessageFactory.Text(JourneyTexts.AskAway),
+                MessageSignals.SmallTalk.Acknowledgement => MessageFactory.Text(JourneyTexts.Acknowledged),
                 _ => null,
             };
         }
@@ -244,7 +270,12 @@ public sealed class MainDialog : ComponentDialog
         AnswerFirstEntryId = answerFirst,
         AnswerFirstScore = score,
         CompanySize = MessageSignals.CompanySize(text, _qualification.MaxCompanySize),
+        Plan = PlanPrices.NamedIn(text, Prices())?.Plan,
     };
+
+    /// <summary>The per-seat prices of the documented price list (one place: the knowledge base).</summary>
+    private IReadOnlyList<PlanPrice> Prices() =>
+        string.IsNullOrWhiteSpace(_qualification.PricingEntryId) ? [] : PlanPrices.Read(_faq.FindEntry(_qualification.PricingEntryId)?.Answer);
 
     /// <summary>The configured price-list entry, with its confidence when the recognizer ranked it for this message.</summary>
     private (string? EntryId, double? Score) PricingAnswer(FaqResult result)
@@ -259,13 +290,58 @@ public sealed class MainDialog : ComponentDialog
 
     private async Task<DialogTurnResult> QualifyAsync(WaterfallStepContext stepContext, Qualify qualify, CancellationToken cancellationToken)
     {
-        if (qualify.AnswerFirstEntryId is string id && _faq.FindEntry(id) is { } entry)
+        var turn = stepContext.Context;
+        var profile = await Profile(stepContext, cancellationToken);
+        await AnswerFirstAsync(turn, qualify, profile, cancellationToken);
+        if (profile.Qualified is not bool qualified)
         {
-            await stepContext.Context.SendActivityAsync(JourneyTexts.Answer(entry.Answer), cancellationToken);
-            await _events.FaqAnsweredAsync(stepContext.Context, entry.Id, qualify.AnswerFirstScore, cancellationToken);
-            qualify.AnswerFirstEntryId = null;
+            return await stepContext.BeginDialogAsync(nameof(QualificationDialog), qualify, cancellationToken);
         }
-        return await stepContext.BeginDialogAsync(nameof(QualificationDialog), qualify, cancellationToken);
+
+        // Qualified before: nothing is asked or scored again.
+        var flags = await _state.GetFlagsAsync(turn, cancellationToken);
+        if (qualified && !flags.HandoffTeams.Contains(JourneyTeams.Sales))
+        {
+            return await RouteAsync(stepContext, new RouteToCoach
+            {
+                Team = JourneyTeams.Sales,
+                Intent = qualify.Intent,
+                Reason = "sales-qualified earlier",
+                Summary = QualificationScorer.Summary(profile, qualify.Intent, _qualification),
+                Say = JourneyTexts.AlreadyQualified(qualify.Intent),
+                Qualified = true,
+                AssumedVisitorType = VisitorTypes.Prospect,
+            }, cancellationToken);
+        }
+        // Sales already heard from them in this conversation, or they did not qualify: offered, not queued again.
+        await turn.SendActivityAsync(JourneyTexts.OfferSales(qualify.Intent), cancellationToken);
+        return await stepContext.EndDialogAsync(null, cancellationToken);
+    }
+
+    /// <summary>
+    /// The documented answer before anything else (not again if it was just given), then the salesperson's sum when
+    /// the visitor named a plan and the size is known.
+    /// </summary>
+    private async Task AnswerFirstAsync(ITurnContext turn, Qualify qualify, VisitorProfile profile, CancellationToken cancellationToken)
+    {
+        var entry = qualify.AnswerFirstEntryId is string id ? _faq.FindEntry(id) : null;
+        qualify.AnswerFirstEntryId = null;
+        var repeated = entry != null && await _answers.JustSentAsync(turn, entry.Id, cancellationToken);
+        if (entry != null && !repeated)
+        {
+            await _answers.SendAsync(turn, entry, qualify.AnswerFirstScore, cancellationToken);
+        }
+        var plan = qualify.Intent == JourneyIntents.Demo || qualify.Plan == null
+            ? null
+            : Prices().FirstOrDefault(p => p.Plan == qualify.Plan);
+        if (plan != null && (qualify.CompanySize ?? profile.CompanySize) is int size)
+        {
+            await turn.SendActivityAsync(JourneyTexts.Estimate(plan, size), cancellationToken: cancellationToken);
+        }
+        else if (repeated)
+        {
+            await turn.SendActivityAsync(JourneyTexts.JustAnswered, cancellationToken: cancellationToken);
+        }
     }
 
     private async Task<DialogTurnResult> RouteAsync(WaterfallStepContext stepContext, RouteToCoach route, CancellationToken cancellationToken)
@@ -302,7 +378,7 @@ public sealed class MainDialog : ComponentDialog
 
     private static string? TeamNamedIn(string text)
     {
-        var words = Recognizers.TextNormalizer.Tokens(text);
+        var words = TextNormalizer.Tokens(text);
         return words.Contains("support") ? JourneyTeams.Support : words.Contains("sales") ? JourneyTeams.Sales : null;
     }
 }

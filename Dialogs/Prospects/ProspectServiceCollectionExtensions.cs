@@ -21,6 +21,7 @@ public static class ProspectServiceCollectionExtensions
         services.AddSingleton<JourneyState>();
         services.AddSingleton<JourneyEvents>();
         services.AddSingleton<JourneyRouter>();
+        services.AddSingleton<JourneyAnswers>();
         services.AddSingleton<FaqAnswerDialog>();
         services.AddSingleton<ClarifyDialog>();
         services.AddSingleton<QualificationDialog>();

@@ -14,6 +14,12 @@ public sealed class QualificationAnswers
     public string? Email { get; set; }
     public bool? ContactConsent { get; set; }
 
+    /// <summary>Questions the visitor asked during the qualification that the knowledge base could not answer, for the coach.</summary>
+    public List<string> OpenQuestions { get; set; } = [];
+
+    /// <summary>The visitor was asked at least one question (so "that's all I need" is true).</summary>
+    public bool Asked { get; set; }
+
     /// <summary>What the profile already knows (nothing from it is asked again).</summary>
     public static QualificationAnswers From(VisitorProfile profile) => new()
     {

@@ -10,6 +10,9 @@ public sealed class QualificationResult
     public int Score { get; set; }
     public bool Qualified { get; set; }
 
+    /// <summary>At least one question was asked this time (else the answers all came from the profile).</summary>
+    public bool Asked { get; set; }
+
     /// <summary>One or two lines for the coach (HandoffRequest.QualificationSummary).</summary>
     public string Summary { get; set; } = "";
 }

@@ -38,19 +38,35 @@ public static class QualificationScorer
     }
 
     /// <summary>
-    /// The coach's two lines, e.g. "Role: Sales · Size: 40 · Use: Sales pipeline · Timeline: This month · Email:
-    /// jane@acme.com (ok to email)" and "Score 100 (qualifies at 60): sales-qualified · came in about pricing".
+    /// The coach's lines, e.g. "Role: Sales · Size: 40 · Use: Sales pipeline · Timeline: This month · Email:
+    /// jane@acme.com (ok to email)" and "Score 100 (qualifies at 60): sales-qualified · came in about pricing", then
+    /// the questions the visitor asked meanwhile, if any. Without consent the address is not shown, only what
+    /// kind it was (work or personal), which explains the score.
     /// </summary>
     public static string Summary(QualificationAnswers answers, int score, bool qualified, string intent, QualificationOptions options)
     {
         static string Or(string? value) => string.IsNullOrWhiteSpace(value) ? "skipped" : value;
         var email = answers.Email == null
             ? "skipped"
-            : answers.Email + (answers.ContactConsent == true ? " (ok to email)" : " (no consent to email)");
+            : answers.ContactConsent == true
+                ? answers.Email + " (ok to email)"
+                : (IsWorkEmail(answers.Email, options) ? "work" : "personal") + " address given, no consent to email";
         var first = $"Role: {Or(answers.Role)} · Size: {Or(answers.CompanySizeSaid ?? answers.CompanySize?.ToString(System.Globalization.CultureInfo.InvariantCulture))} · "
             + $"Use: {Or(answers.UseCase)} · Timeline: {Or(answers.Timeline)} · Email: {email}";
         var verdict = qualified ? "sales-qualified" : "not qualified";
-        return $"{first}\nScore {score} (qualifies at {options.Threshold}): {verdict} · came in about {intent}";
+        var summary = $"{first}\nScore {score} (qualifies at {options.Threshold}): {verdict} · came in about {intent}";
+        if (answers.OpenQuestions.Count > 0)
+        {
+            summary += "\nAsked meanwhile: " + string.Join(" · ", answers.OpenQuestions.Select(q => $"\"{q}\""));
+        }
+        return summary;
+    }
+
+    /// <summary>The summary of an earlier qualification, from the profile (nothing is asked or scored again).</summary>
+    public static string Summary(VisitorProfile profile, string intent, QualificationOptions options)
+    {
+        var answers = QualificationAnswers.From(profile);
+        return Summary(answers, profile.QualificationScore ?? Score(answers, options), profile.Qualified == true, intent, options);
     }
 
     private static int PointsOf(List<ScoredAnswer> answers, string? given) =>

@@ -31,6 +31,14 @@ public static class ReplyReader
         "no thanks", "no thank you", "nothing", "nothing to add", "not now", "later",
     ];
 
+    private static readonly string[] UnsurePhrases =
+    [
+        "idk", "i dk", "dunno", "i dunno", "not sure", "i'm not sure", "im not sure", "not really sure", "unsure", "maybe",
+        "kind of", "kinda", "sort of", "sorta", "partly", "partially", "somewhat", "a bit", "a little", "i don't know",
+        "i dont know", "don't know", "dont know", "no idea", "hmm", "hm", "hmmm", "not quite", "not exactly", "more or less",
+        "i guess", "i think so", "🤔", "🤷", "🤷‍♀️", "🤷‍♂️",
+    ];
+
     /// <summary>True, false, or null when the reply is neither (a new question, "maybe").</summary>
     public static bool? YesNo(string? reply)
     {
@@ -68,6 +76,27 @@ public static class ReplyReader
             }
         }
         return SkipPhrases.Contains(text, StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// "idk", "not sure", "sort of", 🤷: neither yes nor no to "did that answer your question?", and not a new
+    /// question either.
+    /// </summary>
+    public static bool IsUnsure(string? reply)
+    {
+        var text = Clean(reply);
+        if (text.Length == 0)
+        {
+            return UnsurePhrases.Contains(reply?.Trim() ?? "", StringComparer.Ordinal);
+        }
+        foreach (var frame in new[] { " really", " yet", " tbh", " honestly", " to be honest" })
+        {
+            if (text.EndsWith(frame, StringComparison.Ordinal) && text.Length > frame.Length)
+            {
+                text = text[..^frame.Length].Trim();
+            }
+        }
+        return UnsurePhrases.Any(p => Clean(p) is { Length: > 0 } phrase ? phrase == text : text == p);
     }
 
     private static string Clean(string? reply) => TextNormalizer.Normalize(reply).Replace('’', '\'');
