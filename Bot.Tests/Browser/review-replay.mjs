@@ -260,6 +260,9 @@ try {
   await accept.waitFor();
   await accept.click();
   await shows(f, "You're now chatting with Dana");
+  // A chat counts as handled (and gets the feedback question) once the coach has written to the visitor.
+  await say(coach, 'Happy to help!');
+  await shows(f, 'Happy to help!');
   await coach.locator('[data-chat-actions]:not([hidden]) [data-command="end resolved"]').click();
   await shows(f, 'How did we do? Was this chat helpful?');
   await tap(f, '👍');
