@@ -12,9 +12,11 @@ namespace ChatBot.Transcripts;
 public sealed class SqliteTranscriptStore : ITranscriptStore, IVisitorTranscripts
 {
     private readonly string _connectionString;
+    private readonly string _databaseFile;
 
     public SqliteTranscriptStore(string databaseFile)
     {
+        _databaseFile = databaseFile;
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databaseFile))!);
         _connectionString = new SqliteConnectionStringBuilder { DataSource = databaseFile, Pooling = true, DefaultTimeout = 30 }.ToString();
         using var connection = Open();
@@ -40,6 +42,7 @@ public sealed class SqliteTranscriptStore : ITranscriptStore, IVisitorTranscript
     public async Task LogActivityAsync(IActivity activity)
     {
         TranscriptJson.Check(activity);
+        using var turn = await Storage.SqliteWriteGate.EnterAsync(_databaseFile);
         await using var connection = Open();
         await using var command = connection.CreateCommand();
         command.CommandText = """
@@ -102,6 +105,7 @@ public sealed class SqliteTranscriptStore : ITranscriptStore, IVisitorTranscript
 
     public async Task DeleteTranscriptAsync(string channelId, string conversationId)
     {
+        using var turn = await Storage.SqliteWriteGate.EnterAsync(_databaseFile);
         await using var connection = Open();
         await using var command = connection.CreateCommand();
         command.CommandText = "DELETE FROM activities WHERE channel_id = $channel AND conversation_id = $conversation";
