@@ -90,8 +90,14 @@ public sealed class BenchmarkChannel : IAsyncDisposable
         {
             return;
         }
-        Interlocked.Increment(ref _unexpected);
+        if (Interlocked.Increment(ref _unexpected) <= 3)
+        {
+            UnexpectedSamples.Add($"{type} in {conversationId}: {((string?)activity["text"])?.Split('\n')[0]}");
+        }
     }
+
+    /// <summary>The first few unexpected messages, to say what they were.</summary>
+    public ConcurrentBag<string> UnexpectedSamples { get; } = [];
 
     public async ValueTask DisposeAsync()
     {

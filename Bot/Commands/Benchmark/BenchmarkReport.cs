@@ -11,7 +11,7 @@ public static class BenchmarkReport
     public const double RssTargetMb = 600;
     public const int TurnsTarget = 10_000;
 
-    public static void Print(IReadOnlyList<RunResult> results, long unexpected, double rate, BenchmarkOptions options)
+    public static void Print(IReadOnlyList<RunResult> results, long unexpected, IEnumerable<string> unexpectedSamples, double rate, BenchmarkOptions options)
     {
         var baseline = results.FirstOrDefault(r => r.Bot.StartsWith("echo", StringComparison.Ordinal));
         Console.WriteLine();
@@ -29,6 +29,10 @@ public static class BenchmarkReport
         Console.WriteLine("      the coach's conversation (its timestamp, 1 ms resolution); relay coach>visitor: until it reaches the channel.");
         Console.WriteLine("x = ratio to the echo baseline of this run (turns/s: closed loops only, higher is better; CPU/turn: lower is better).");
         Console.WriteLine($"Messages that reached the channel with no player waiting for them: {unexpected}.");
+        foreach (var sample in unexpectedSamples)
+        {
+            Console.WriteLine("  e.g. " + (sample.Length > 110 ? sample[..110] + "..." : sample));
+        }
         PrintTargets(results, baseline, rate, options);
     }
 
