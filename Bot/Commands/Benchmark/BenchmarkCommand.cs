@@ -11,7 +11,7 @@ public static class BenchmarkCommand
 {
     public const string Usage =
         "[--conversations 50] [--turns 40] [--target-turns 100] [--baseline-turns 40] [--warmup 1000] [--rate R] [--relay-rate 100] " +
-        "[--mixes greetings,faq,faq+greetings,qualification,handoff] [--azurite CONNECTION] [--env KEY=VALUE]... : ChatBot vs the plain SDK echo bot";
+        "[--mixes greetings,faq,faq+greetings,qualification,handoff] [--azurite CONNECTION] [--baseline-capacity N] [--env KEY=VALUE]... : ChatBot vs the plain SDK echo bot";
 
     public static async Task<int> RunAsync(string[] args)
     {
