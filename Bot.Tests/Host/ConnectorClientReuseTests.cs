@@ -2,6 +2,7 @@ using ChatBot.Adapters;
 using ChatBot.Tests.DirectLine;
 using ChatBot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Newtonsoft.Json.Linq;
 
 namespace ChatBot.Tests.Host;
 
@@ -34,6 +35,110 @@ public class ConnectorClientReuseTests
         Assert.All(second, r => Assert.Equal("conv-2", r.Activity.Conversation.Id));
         // Every message was answered, each reply in its own conversation.
         Assert.Equal(posted.Order(), first.Concat(second).Select(r => r.ReplyToId).Order());
+    }
+
+    [Fact]
+    public async Task Teams_turns_reuse_the_client_too_and_each_reply_goes_to_its_own_conversation()
+    {
+        await using var channel = await TestChannel.StartAsync();
+        await using var host = await BotTestHost.StartAsync();
+        using var client = host.CreateClient();
+        var cache = host.Services.GetRequiredService<ConnectorClientCache>();
+
+        var posted = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            foreach (var (conversation, user) in new[] { ("19:teams-a@thread.v2", "29:user-a"), ("19:teams-b@thread.v2", "29:user-b") })
+            {
+                var message = channel.Message(conversation, $"hello {i}", userId: user);
+                message.ChannelId = "msteams";
+                posted.Add(message.Id);
+                (await client.PostActivityAsync(message)).EnsureSuccessStatusCode();
+            }
+        }
+
+        var a = await channel.WaitForAsync("19:teams-a@thread.v2", 3);
+        var b = await channel.WaitForAsync("19:teams-b@thread.v2", 3);
+        Assert.Equal(1, cache.ClientsCreated);
+        Assert.All(a.Concat(b), r => Assert.Equal("msteams", r.Activity.ChannelId));
+        Assert.All(a, r => Assert.Equal("19:teams-a@thread.v2", r.Activity.Conversation.Id));
+        Assert.All(b, r => Assert.Equal("19:teams-b@thread.v2", r.Activity.Conversation.Id));
+        Assert.Equal(posted.Order(), a.Concat(b).Select(r => r.ReplyToId).Order());
+    }
+
+    [Fact]
+    public async Task Relays_both_ways_reuse_one_client_per_serviceUrl_and_reach_the_right_conversation()
+    {
+        await using var channel = await TestChannel.StartAsync();
+        await using var host = await BotTestHost.StartAsync();
+        using var client = host.CreateClient();
+        var cache = host.Services.GetRequiredService<ConnectorClientCache>();
+        using var coach = await ConsoleCoach.OpenAsync(host, ConsoleCoach.DanaKey, "Hi Dana");
+
+        // The visitor on a channel of its own (webchat-like, serviceUrl = the test channel), the coach on the console.
+        (await client.PostActivityAsync(channel.Message("relay-visitor", "I'd like to talk to a person", userId: "relay-user"))).EnsureSuccessStatusCode();
+        await channel.WaitForAsync("relay-visitor", 1);
+        var ticket = (await coach.QueueAsync(ConsoleCoach.DanaKey))["waiting"]!.Single().Value<int>("ticket");
+        await coach.SayAsync($"accept {ticket}");
+        await WaitForTextAsync(channel, "relay-visitor", t => t.StartsWith("You're now chatting with Dana"));
+
+        long afterFirstRound = 0;
+        for (var i = 0; i < 4; i++)
+        {
+            if (i == 1)
+            {
+                afterFirstRound = cache.ClientsCreated;
+            }
+            (await client.PostActivityAsync(channel.Message("relay-visitor", $"visitor line {i}", userId: "relay-user"))).EnsureSuccessStatusCode();
+            await coach.WaitForAsync(t => t.EndsWith($": visitor line {i}"), $"visitor line {i} at the coach");
+            await coach.SayAsync($"coach line {i}");
+            await WaitForTextAsync(channel, "relay-visitor", t => t.EndsWith($": coach line {i}"));
+        }
+
+        // Per serviceUrl (the test channel, this host's local Direct Line) one client for turns' replies and one for
+        // proactive sends, whose audience differs (none in local mode, the public cloud's for a proactive turn): at most
+        // four, all built by the end of the first relay each way, and none after, however many turns and relays follow.
+        Assert.InRange(afterFirstRound, 2, 4);
+        Assert.Equal(afterFirstRound, cache.ClientsCreated);
+        Assert.All(channel.All, r => Assert.Equal("relay-visitor", r.Activity.Conversation.Id));
+        Assert.DoesNotContain(await coach.TextsAsync(), t => t.Contains("coach line"));
+    }
+
+    [Fact]
+    public async Task With_an_app_id_set_Direct_Line_turns_reuse_one_client_per_app_id()
+    {
+        await using var host = await BotTestHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["MicrosoftAppId"] = "00000000-0000-0000-0000-000000000001",
+            ["MicrosoftAppPassword"] = "not-a-real-secret",
+        });
+        using var client = new DirectLineTestClient(host.BaseUrl);
+        var cache = host.Services.GetRequiredService<ConnectorClientCache>();
+
+        var first = await client.StartConversationAsync("dl_app_id_visitor_one");
+        var second = await client.StartConversationAsync("dl_app_id_visitor_two");
+        string lastFirst = "", lastSecond = "";
+        for (var i = 0; i < 3; i++)
+        {
+            lastFirst = await client.PostMessageAsync(first, $"alpha {i}");
+            lastSecond = await client.PostMessageAsync(second, $"beta {i}");
+        }
+        await client.WaitForAsync(first, a => DirectLineTestClient.IsBotMessage(a) && a.Value<string>("replyToId") == lastFirst, "the last reply to the first visitor");
+        await client.WaitForAsync(second, a => DirectLineTestClient.IsBotMessage(a) && a.Value<string>("replyToId") == lastSecond, "the last reply to the second visitor");
+
+        Assert.Equal(1, cache.ClientsCreated);
+        Assert.DoesNotContain(await client.GetAllAsync(first), a => a.Value<string>("text")?.Contains("beta") == true);
+        Assert.DoesNotContain(await client.GetAllAsync(second), a => a.Value<string>("text")?.Contains("alpha") == true);
+    }
+
+    private static async Task WaitForTextAsync(TestChannel channel, string conversationId, Func<string, bool> predicate)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!channel.All.Any(r => r.ConversationId == conversationId && r.Activity.Text is { } t && predicate(t)))
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"Timed out; {conversationId} got: " + string.Join(" | ", channel.All.Select(r => r.Activity.Text)));
+            await Task.Delay(50);
+        }
     }
 
     [Fact]

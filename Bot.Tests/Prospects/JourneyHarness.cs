@@ -35,7 +35,8 @@ public sealed class JourneyHarness : IAsyncDisposable
 
     private readonly ServiceProvider _services;
 
-    public JourneyHarness(IDictionary<string, string?>? settings = null)
+    /// <param name="faq">Wraps the real recognizer (to count its matches, say).</param>
+    public JourneyHarness(IDictionary<string, string?>? settings = null, Func<IFaqRecognizer, IFaqRecognizer>? faq = null)
     {
         var configuration = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(TestPaths.RepoRoot, "Bot", "appsettings.json"))
@@ -51,7 +52,7 @@ public sealed class JourneyHarness : IAsyncDisposable
         services.AddSingleton<IHandoffRequester>(Handoff);
         services.AddOptions<BotOptions>().Bind(configuration.GetSection(BotOptions.Section));
         services.AddOptions<FaqOptions>();
-        services.AddSingleton<IFaqRecognizer>(FaqTestSupport.Recognizer());
+        services.AddSingleton<IFaqRecognizer>(faq == null ? FaqTestSupport.Recognizer() : faq(FaqTestSupport.Recognizer()));
         services.AddProspectJourney(configuration);
         services.AddTransient<IBot, MainBot>();
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });

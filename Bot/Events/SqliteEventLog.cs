@@ -51,6 +51,7 @@ public sealed class SqliteEventLog : IEventLog
     public async Task RecordAsync(OutcomeEvent outcome, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(outcome);
+        using var turn = await Storage.SqliteWriteGate.EnterAsync(DatabaseFile, cancellationToken);
         await using var connection = Open();
         await using var command = connection.CreateCommand();
         command.CommandText = """
@@ -73,6 +74,7 @@ public sealed class SqliteEventLog : IEventLog
     /// </summary>
     public void ReplaceAll(IEnumerable<OutcomeEvent> outcomes)
     {
+        using var turn = Storage.SqliteWriteGate.EnterAsync(DatabaseFile).GetAwaiter().GetResult();
         using var connection = Open();
         using var transaction = connection.BeginTransaction();
         using (var clear = connection.CreateCommand())
@@ -126,6 +128,7 @@ public sealed class SqliteEventLog : IEventLog
     public async Task<int> DeleteVisitorAsync(string visitorId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(visitorId);
+        using var turn = await Storage.SqliteWriteGate.EnterAsync(DatabaseFile, cancellationToken);
         await using var connection = Open();
         await using var command = connection.CreateCommand();
         // Also the events of the visitor's conversations that carry no visitor id (a coach's note, a handoff

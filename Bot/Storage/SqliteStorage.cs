@@ -13,9 +13,11 @@ namespace ChatBot.Storage;
 public sealed class SqliteStorage : IStorage
 {
     private readonly string _connectionString;
+    private readonly string _databaseFile;
 
     public SqliteStorage(string databaseFile)
     {
+        _databaseFile = databaseFile;
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databaseFile))!);
         _connectionString = new SqliteConnectionStringBuilder
         {
@@ -67,22 +69,33 @@ public sealed class SqliteStorage : IStorage
         return Task.FromResult(result);
     }
 
-    public Task WriteAsync(IDictionary<string, object> changes, CancellationToken cancellationToken = default)
+    public async Task WriteAsync(IDictionary<string, object> changes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(changes);
         StoreItemJson.CheckKeys(changes.Keys);
         if (changes.Count == 0)
         {
-            return Task.CompletedTask;
+            return;
         }
 
-        using var connection = Open();
-        using var transaction = connection.BeginTransaction(deferred: false);
-        var written = new List<(IStoreItem Item, string? ETag)>();
+        // Serialized before the file's writer slot is taken, so the slot is held only for the statements.
+        var rows = new List<(string Key, object Value, string? Required, string? NewETag, string Json)>(changes.Count);
         foreach (var (key, value) in changes)
         {
             ArgumentNullException.ThrowIfNull(value, $"changes[{key}]");
-            var required = StoreItemJson.RequiredETag(value);
+            var newETag = StoreItemJson.NewETag(value);
+            rows.Add((key, value, StoreItemJson.RequiredETag(value), newETag, StoreItemJson.Serialize(value, newETag)));
+        }
+
+        // The statements run synchronously (the driver has no real async I/O; a commit takes microseconds): only the
+        // wait for the file's writer slot is asynchronous (see SqliteWriteGate).
+        using var turn = await SqliteWriteGate.EnterAsync(_databaseFile, cancellationToken);
+        using var connection = Open();
+        using var transaction = connection.BeginTransaction(deferred: false);
+        var written = new List<(IStoreItem Item, string? ETag)>();
+        var updated = DateTimeOffset.UtcNow.ToString("O");
+        foreach (var (key, value, required, newETag, json) in rows)
+        {
             if (required != null)
             {
                 // "SELECT etag" gives DBNull for a row without an ETag and null for no row.
@@ -97,7 +110,6 @@ public sealed class SqliteStorage : IStorage
                 }
             }
 
-            var newETag = StoreItemJson.NewETag(value);
             using var upsert = connection.CreateCommand();
             upsert.Transaction = transaction;
             upsert.CommandText = """
@@ -106,8 +118,8 @@ public sealed class SqliteStorage : IStorage
                 """;
             upsert.Parameters.AddWithValue("$key", key);
             upsert.Parameters.AddWithValue("$etag", (object?)newETag ?? DBNull.Value);
-            upsert.Parameters.AddWithValue("$json", StoreItemJson.Serialize(value, newETag));
-            upsert.Parameters.AddWithValue("$updated", DateTimeOffset.UtcNow.ToString("O"));
+            upsert.Parameters.AddWithValue("$json", json);
+            upsert.Parameters.AddWithValue("$updated", updated);
             upsert.ExecuteNonQuery();
             if (value is IStoreItem item)
             {
@@ -120,13 +132,13 @@ public sealed class SqliteStorage : IStorage
         {
             item.ETag = etag;
         }
-        return Task.CompletedTask;
     }
 
-    public Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default)
+    public async Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(keys);
         StoreItemJson.CheckKeys(keys);
+        using var turn = await SqliteWriteGate.EnterAsync(_databaseFile, cancellationToken);
         using var connection = Open();
         using var transaction = connection.BeginTransaction(deferred: false);
         foreach (var key in keys)
@@ -138,7 +150,6 @@ public sealed class SqliteStorage : IStorage
             command.ExecuteNonQuery();
         }
         transaction.Commit();
-        return Task.CompletedTask;
     }
 
     private SqliteConnection Open()

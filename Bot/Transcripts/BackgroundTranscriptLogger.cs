@@ -8,13 +8,15 @@ namespace ChatBot.Transcripts;
 /// The <see cref="ITranscriptLogger"/> that TranscriptLoggerMiddleware writes through, so that logging never slows or
 /// breaks a turn: an activity is queued in memory (bounded) and written to the <see cref="ITranscriptStore"/> by four
 /// background writers, each owning the conversations that hash to it (a conversation's activities keep their order).
-/// A failed write is retried three times, then logged and dropped (the store's own client already retries transient
+/// A writer takes whatever is queued (up to 64) and hands it to the store in one call, which SQLite writes in one
+/// transaction. A failed write is retried three times, then logged and dropped (the store's own client already retries transient
 /// errors). On a graceful stop the queue is drained; a crash loses what was queued (milliseconds of turns).
 /// </summary>
 public sealed class BackgroundTranscriptLogger : ITranscriptLogger, IHostedService
 {
     private const int Writers = 4;
     private const int Capacity = 10_000;
+    private const int MaxBatch = 64;
 
     private readonly ITranscriptStore _store;
     private readonly ILogger<BackgroundTranscriptLogger> _logger;
@@ -68,13 +70,20 @@ public sealed class BackgroundTranscriptLogger : ITranscriptLogger, IHostedServi
 
     private async Task WriteAllAsync(Channel<IActivity> queue)
     {
-        await foreach (var activity in queue.Reader.ReadAllAsync())
+        // What is queued is written together (one transaction on SQLite: see ITranscriptBatchLogger); in order.
+        var batch = new List<IActivity>(MaxBatch);
+        while (await queue.Reader.WaitToReadAsync())
         {
+            batch.Clear();
+            while (batch.Count < MaxBatch && queue.Reader.TryRead(out var activity))
+            {
+                batch.Add(activity);
+            }
             for (var attempt = 1; ; attempt++)
             {
                 try
                 {
-                    await _store.LogActivityAsync(activity);
+                    await WriteAsync(batch);
                     break;
                 }
                 catch (Exception e) when (attempt < 3)
@@ -84,12 +93,26 @@ public sealed class BackgroundTranscriptLogger : ITranscriptLogger, IHostedServi
                 }
                 catch (Exception e)
                 {
-                    _logger.LogWarning(e, "Could not log activity {ActivityId} of conversation {ConversationId} to the transcript",
-                        activity.Id, activity.Conversation?.Id);
+                    _logger.LogWarning(e, "Could not log {Count} activities (the first {ActivityId} of conversation {ConversationId}) to the transcript",
+                        batch.Count, batch[0].Id, batch[0].Conversation?.Id);
                     break;
                 }
             }
-            Interlocked.Decrement(ref _pending);
+            Interlocked.Add(ref _pending, -batch.Count);
+        }
+    }
+
+    private async Task WriteAsync(List<IActivity> batch)
+    {
+        if (_store is ITranscriptBatchLogger batches)
+        {
+            // A retry rewrites the whole batch: the store ignores an activity it already has.
+            await batches.LogActivitiesAsync(batch);
+            return;
+        }
+        foreach (var activity in batch)
+        {
+            await _store.LogActivityAsync(activity);
         }
     }
 }

@@ -123,10 +123,22 @@ public sealed class FaqIndex
     public string Phrasing(int entry, int phrasing) =>
         phrasing >= 0 ? _phrasings[phrasing] : KnowledgeBase.Entries[entry].Questions.FirstOrDefault() ?? "";
 
+    /// <summary>
+    /// SIMD: a question is compared with every phrasing, anchor and answer (about 550 vectors of 384); the scalar loop
+    /// took 174 µs per question here and this one 33-80 µs (it was 5.6% of the bot's busy samples on the FAQ mix). It
+    /// sums in float lanes: at most 1.5e-7 apart from the scalar sum, far below any threshold (faq-eval: unchanged).
+    /// </summary>
     private static double Dot(float[] a, float[] b)
     {
-        double sum = 0;
-        for (var i = 0; i < a.Length; i++)
+        var lanes = System.Numerics.Vector<float>.Count;
+        var sums = System.Numerics.Vector<float>.Zero;
+        var i = 0;
+        for (; i <= a.Length - lanes; i += lanes)
+        {
+            sums += new System.Numerics.Vector<float>(a, i) * new System.Numerics.Vector<float>(b, i);
+        }
+        double sum = System.Numerics.Vector.Sum(sums);
+        for (; i < a.Length; i++)
         {
             sum += a[i] * b[i];
         }

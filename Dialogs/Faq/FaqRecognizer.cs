@@ -36,8 +36,25 @@ public sealed class FaqRecognizer : IFaqRecognizer
 
     public FaqEntry? FindEntry(string id) => KnowledgeBase.Find(id);
 
-    public Task<FaqResult> MatchAsync(string question, int top = 3, CancellationToken cancellationToken = default) =>
-        Task.FromResult(Match(question, top, cancellationToken));
+    /// <summary>
+    /// Matches run one per core at most, the others wait here without a thread: a match is about 5 ms of CPU, so more
+    /// at once only slows each down, holds a thread pool thread per waiting turn, and grows the model's memory arena
+    /// (one set of activations per run in flight).
+    /// </summary>
+    private static readonly SemaphoreSlim MatchSlots = new(Environment.ProcessorCount, Environment.ProcessorCount);
+
+    public async Task<FaqResult> MatchAsync(string question, int top = 3, CancellationToken cancellationToken = default)
+    {
+        await MatchSlots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return Match(question, top, cancellationToken);
+        }
+        finally
+        {
+            MatchSlots.Release();
+        }
+    }
 
     /// <summary>Synchronous form of <see cref="MatchAsync"/> (the work is CPU-bound, about 5 ms).</summary>
     public FaqResult Match(string question, int top, CancellationToken cancellationToken = default)

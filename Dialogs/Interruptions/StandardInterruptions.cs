@@ -12,6 +12,15 @@ public class StandardInterruptions : IDialogInterruption
 {
     private readonly InterruptionOptions _options;
 
+    /// <summary>
+    /// The configured phrases, normalized once: every message is checked against all of them (several times per
+    /// turn), and normalizing each phrase again per check was about 1% of the bot's busy time. Only configured
+    /// phrases are kept (a bounded set), never a visitor's text.
+    /// </summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> NormalizedPhrases = new(StringComparer.Ordinal);
+
+    private static string Phrase(string phrase) => NormalizedPhrases.GetOrAdd(phrase, TextNormalizer.Normalize);
+
     public StandardInterruptions(InterruptionOptions? options = null)
     {
         _options = options ?? new InterruptionOptions();
@@ -94,8 +103,8 @@ public class StandardInterruptions : IDialogInterruption
 
     private bool IsHandoff(string text)
     {
-        return _options.HandoffWords.Any(w => TextNormalizer.Normalize(w) == text)
-            || _options.HandoffPhrases.Any(p => HumanRequestRecognizer.ContainsRequestPhrase(text, TextNormalizer.Normalize(p)))
+        return _options.HandoffWords.Any(w => Phrase(w) == text)
+            || _options.HandoffPhrases.Any(p => HumanRequestRecognizer.ContainsRequestPhrase(text, Phrase(p)))
             || HumanRequestRecognizer.IsMatch(text);
     }
 
@@ -108,6 +117,6 @@ public class StandardInterruptions : IDialogInterruption
             stripped = stripped.Replace(frame, " ", StringComparison.Ordinal);
         }
         stripped = stripped.Trim();
-        return phrases.Any(p => TextNormalizer.Normalize(p) is { Length: > 0 } phrase && (phrase == text || phrase == stripped));
+        return phrases.Any(p => Phrase(p) is { Length: > 0 } phrase && (phrase == text || phrase == stripped));
     }
 }

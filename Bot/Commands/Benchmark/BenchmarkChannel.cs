@@ -7,12 +7,14 @@ namespace ChatBot.Commands.Benchmark;
 
 /// <summary>
 /// The benchmark's own loopback channel: it plays Azure Bot Service's part and receives what the
-/// bots post to their serviceUrl, noting when each reply arrived.
+/// bots post to their serviceUrl, noting when each reply arrived. A reply is matched to the turn it
+/// answers by replyToId; a proactive message (a coach's relay) to the conversation a player awaits one in.
 /// </summary>
 public sealed class BenchmarkChannel : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly ConcurrentDictionary<string, TurnWaiter> _waiters = new();
+    private readonly ConcurrentDictionary<string, TurnWaiter> _byTurn = new();
+    private readonly ConcurrentDictionary<string, TurnWaiter> _byConversation = new();
     private readonly ConcurrentDictionary<string, int> _repliesByTurn = new();
     private readonly ConcurrentDictionary<string, byte> _seenReplies = new();
     private long _duplicates;
@@ -22,6 +24,7 @@ public sealed class BenchmarkChannel : IAsyncDisposable
 
     public string ServiceUrl { get; private set; } = "";
     public long Duplicates => Interlocked.Read(ref _duplicates);
+    /// <summary>Messages no player waited for (late replies, a sweeper's notices).</summary>
     public long Unexpected => Interlocked.Read(ref _unexpected);
 
     public static async Task<BenchmarkChannel> StartAsync()
@@ -44,41 +47,57 @@ public sealed class BenchmarkChannel : IAsyncDisposable
     }
 
     /// <summary>Registers a turn before it is posted, so its reply can't arrive unseen.</summary>
-    public TurnWaiter Expect(string turnId, string conversationId, Func<JObject, bool>? isRelayTarget = null)
+    public TurnWaiter Expect(string turnId)
     {
-        var waiter = new TurnWaiter(conversationId, isRelayTarget);
-        _waiters[turnId] = waiter;
+        var waiter = new TurnWaiter(null);
+        _byTurn[turnId] = waiter;
         return waiter;
     }
 
-    public void Forget(string turnId) => _waiters.TryRemove(turnId, out _);
+    /// <summary>Registers a proactive message expected in a conversation: the first whose text contains <paramref name="marker"/>.</summary>
+    public TurnWaiter ExpectIn(string conversationId, string marker)
+    {
+        var waiter = new TurnWaiter(marker);
+        _byConversation[conversationId] = waiter;
+        return waiter;
+    }
+
+    public void Forget(string turnId) => _byTurn.TryRemove(turnId, out _);
+
+    public void ForgetIn(string conversationId) => _byConversation.TryRemove(conversationId, out _);
 
     public int RepliesTo(string turnId) => _repliesByTurn.GetValueOrDefault(turnId);
 
     private void OnReceived(string conversationId, string? replyToId, JObject activity)
     {
-        // A reply is a duplicate if the same text arrives twice for the same turn.
-        var identity = $"{conversationId}|{replyToId}|{(string?)activity["type"]}|{(string?)activity["text"]}";
-        if (!_seenReplies.TryAdd(identity, 0) && (string?)activity["type"] == "message")
+        var type = (string?)activity["type"];
+        // A duplicate: the same message twice in the same conversation for the same turn.
+        if (type == "message" && !_seenReplies.TryAdd($"{conversationId}|{replyToId}|{(string?)activity["text"]}", 0))
         {
             Interlocked.Increment(ref _duplicates);
         }
-        if (replyToId != null && _waiters.TryGetValue(replyToId, out var waiter))
+        if (replyToId != null)
         {
             _repliesByTurn.AddOrUpdate(replyToId, 1, (_, n) => n + 1);
-            waiter.Received(activity);
-            return;
-        }
-        // Proactive messages (a coach's relay to a visitor, a visitor's to a coach) carry no replyToId.
-        foreach (var candidate in _waiters.Values)
-        {
-            if (candidate.TryMatchProactive(conversationId, activity))
+            if (_byTurn.TryGetValue(replyToId, out var waiter))
             {
+                waiter.Received(activity);
                 return;
             }
         }
-        Interlocked.Increment(ref _unexpected);
+        // Proactive messages (a coach's relay to a visitor) carry the id of an earlier turn, or none.
+        if (_byConversation.TryGetValue(conversationId, out var proactive) && proactive.TryMatch(activity))
+        {
+            return;
+        }
+        if (Interlocked.Increment(ref _unexpected) <= 3)
+        {
+            UnexpectedSamples.Add($"{type} in {conversationId}: {((string?)activity["text"])?.Split('\n')[0]}");
+        }
     }
+
+    /// <summary>The first few unexpected messages, to say what they were.</summary>
+    public ConcurrentBag<string> UnexpectedSamples { get; } = [];
 
     public async ValueTask DisposeAsync()
     {
@@ -87,21 +106,43 @@ public sealed class BenchmarkChannel : IAsyncDisposable
     }
 }
 
-/// <summary>One posted turn: completes when its first reply (or the awaited relay) reaches the channel.</summary>
-public sealed class TurnWaiter(string conversationId, Func<JObject, bool>? isRelayTarget)
+/// <summary>One awaited reply: completes when the first one reaches the channel, and keeps all of them.</summary>
+public sealed class TurnWaiter(string? marker)
 {
     private readonly TaskCompletionSource<DateTime> _first = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly List<JObject> _replies = [];
 
     public Task<DateTime> FirstReply => _first.Task;
 
-    public void Received(JObject activity) => _first.TrySetResult(DateTime.UtcNow);
-
-    public bool TryMatchProactive(string conversation, JObject activity)
+    /// <summary>What arrived so far, in order.</summary>
+    public List<JObject> Replies
     {
-        if (isRelayTarget != null && conversation != conversationId && isRelayTarget(activity))
+        get
         {
-            return _first.TrySetResult(DateTime.UtcNow);
+            lock (_replies)
+            {
+                return [.. _replies];
+            }
         }
-        return false;
+    }
+
+    public void Received(JObject activity)
+    {
+        var now = DateTime.UtcNow;
+        lock (_replies)
+        {
+            _replies.Add(activity);
+        }
+        _first.TrySetResult(now);
+    }
+
+    public bool TryMatch(JObject activity)
+    {
+        if (marker == null || (string?)activity["type"] != "message" || (string?)activity["text"] is not { } text || !text.Contains(marker, StringComparison.Ordinal))
+        {
+            return false;
+        }
+        Received(activity);
+        return true;
     }
 }

@@ -19,7 +19,9 @@ public sealed class BotProcess : IAsyncDisposable
 
     public string BaseUrl { get; }
 
-    public static async Task<BotProcess> StartAsync(string name, IEnumerable<string> arguments)
+    public int Id => _process.Id;
+
+    public static async Task<BotProcess> StartAsync(string name, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
     {
         var port = FreePort();
         var baseUrl = $"http://127.0.0.1:{port}";
@@ -34,7 +36,12 @@ public sealed class BotProcess : IAsyncDisposable
             info.ArgumentList.Add(argument);
         }
         info.ArgumentList.Add($"--urls={baseUrl}");
-        info.Environment["DOTNET_gcServer"] = "0";
+        // The runtime settings are the binary's own (Bot.csproj, the runtimeconfig): the configuration that ships, the
+        // same for both bots. --env overrides them for an experiment (e.g. DOTNET_gcServer=1).
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[key] = value;
+        }
         var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start the {name} process.");
         process.OutputDataReceived += (_, e) => { if (e.Data?.Contains("fail", StringComparison.OrdinalIgnoreCase) == true) Console.Error.WriteLine($"[{name}] {e.Data}"); };
         process.ErrorDataReceived += (_, e) => { if (!string.IsNullOrEmpty(e.Data)) Console.Error.WriteLine($"[{name}] {e.Data}"); };

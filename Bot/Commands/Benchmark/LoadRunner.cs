@@ -1,112 +1,130 @@
 using System.Diagnostics;
-using System.Text;
-using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
+using System.Threading.Channels;
 
 namespace ChatBot.Commands.Benchmark;
 
+/// <summary>
+/// How turns are offered. Closed: every player sends its next message as soon as the previous one is answered (zero
+/// think time), which measures capacity; its latency is queueing at saturation (Little's law: players / throughput).
+/// Open: turns arrive at a fixed mean rate (Poisson), each to a player not waiting for a reply (at most one turn in
+/// flight per conversation, as with a real visitor), so latency is measured at a stated load; a turn's latency counts
+/// from its arrival, including any wait for a free player, so a slow bot cannot hide its backlog.
+/// </summary>
+public sealed record Load(bool Open, double Rate)
+{
+    public static Load Closed { get; } = new(false, 0);
+
+    public static Load At(double rate) => new(true, rate);
+
+    public string Describe(int players) => Open ? $"open {Rate:F0}/s" : $"closed {players}";
+}
+
 /// <summary>What one measured run printed.</summary>
 public sealed record RunResult(
-    string Bot, string Mix, int Turns, double Seconds, double TurnsPerSecond,
-    double P50Ms, double P95Ms, double P99Ms, double CpuMsPerTurn, double PeakRssMb, int Lost, long Duplicates);
-
-/// <summary>
-/// Plays N concurrent conversations of T turns against a bot's /api/messages, each turn waiting for
-/// its reply at the benchmark channel before the next, and measures what the channel saw.
-/// </summary>
-public sealed class LoadRunner(BenchmarkChannel channel, HttpClient http)
+    string Bot, string Series, string Load, int Turns, double Seconds, double TurnsPerSecond,
+    double P50Ms, double P95Ms, double P99Ms, double CpuMsPerTurn, double PeakRssMb, int Lost, long Duplicates)
 {
-    public async Task<RunResult> RunAsync(string botName, BotProcess bot, Mix mix, int conversations, int turns, int warmupTurns)
-    {
-        var runId = Guid.NewGuid().ToString("N")[..8];
-        await PlayAsync(bot, mix, $"warm-{runId}", Math.Min(conversations, 10), Math.Max(1, warmupTurns / Math.Min(conversations, 10)), collect: null);
+    public bool IsOpen => Load.StartsWith("open", StringComparison.Ordinal);
+}
 
-        var latencies = new List<double>();
+/// <summary>Plays players' turns under a <see cref="Load"/> and measures what the channel (or the coach) saw.</summary>
+public sealed class LoadRunner(BenchmarkChannel channel)
+{
+    public async Task<List<RunResult>> RunAsync(string botName, BotProcess bot, IReadOnlyList<Player> players, Load load, int turns)
+    {
+        var outcomes = new List<TurnOutcome>(turns);
         var cpuBefore = bot.CpuTime;
         var duplicatesBefore = channel.Duplicates;
         var clock = Stopwatch.StartNew();
-        var turnIds = await PlayAsync(bot, mix, $"run-{runId}", conversations, turns, latencies);
+        if (load.Open)
+        {
+            await OpenLoopAsync(players, load.Rate, turns, outcomes);
+        }
+        else
+        {
+            await ClosedLoopAsync(players, turns, outcomes);
+        }
         clock.Stop();
         var cpu = bot.CpuTime - cpuBefore;
+        var channelDuplicates = channel.Duplicates - duplicatesBefore;
+        var seconds = clock.Elapsed.TotalSeconds;
+        var rss = bot.PeakResidentMb;
+        var cpuPerTurn = cpu.TotalMilliseconds / Math.Max(1, outcomes.Count);
 
-        await Task.Delay(500); // stragglers
-        var lost = turnIds.Count(id => channel.RepliesTo(id) == 0);
-        latencies.Sort();
-        var total = turnIds.Count;
-        return new RunResult(botName, mix.Name, total, clock.Elapsed.TotalSeconds, total / clock.Elapsed.TotalSeconds,
-            Percentile(latencies, 0.50), Percentile(latencies, 0.95), Percentile(latencies, 0.99),
-            cpu.TotalMilliseconds / total, bot.PeakResidentMb, lost, channel.Duplicates - duplicatesBefore);
+        // One row per series (a handoff's two relay directions); throughput and CPU are the whole run's.
+        return outcomes.GroupBy(o => o.Series).Select(g =>
+        {
+            var latencies = g.Where(o => o.Answered).Select(o => o.LatencyMs).Order().ToList();
+            return new RunResult(botName, g.Key, load.Describe(players.Count), g.Count(), seconds, outcomes.Count / seconds,
+                Percentile(latencies, 0.50), Percentile(latencies, 0.95), Percentile(latencies, 0.99), cpuPerTurn, rss,
+                g.Count(o => !o.Answered), g.Sum(o => o.Duplicates) + (g.Key == outcomes[0].Series ? channelDuplicates : 0));
+        }).ToList();
     }
 
-    private async Task<List<string>> PlayAsync(BotProcess bot, Mix mix, string prefix, int conversations, int turns, List<double>? collect)
+    /// <summary>
+    /// Turns not measured (JIT and tiered compilation, caches, connection pools), a closed loop: a fresh process needs
+    /// about a thousand turns before its CPU per turn settles (greetings: 4 ms per turn over the first 2,000, 1.8 later).
+    /// </summary>
+    public static Task WarmUpAsync(IReadOnlyList<Player> players, int turns) => ClosedLoopAsync(players, turns, []);
+
+    private static async Task ClosedLoopAsync(IReadOnlyList<Player> players, int turns, List<TurnOutcome> outcomes)
     {
-        var turnIds = new List<string>();
-        var gate = new object();
-        await Task.WhenAll(Enumerable.Range(0, conversations).Select(async c =>
+        var remaining = turns;
+        await Task.WhenAll(players.Select(async player =>
         {
-            var conversationId = $"{prefix}-{c}";
-            for (var t = 0; t < turns; t++)
+            while (Interlocked.Decrement(ref remaining) >= 0)
             {
-                var turnId = Guid.NewGuid().ToString("N");
-                var text = mix.Next(c, t);
-                var waiter = channel.Expect(turnId, conversationId);
-                var started = DateTime.UtcNow;
-                using var response = await http.PostAsync(bot.BaseUrl + "/api/messages", Body(turnId, conversationId, text));
-                var replied = await Task.WhenAny(waiter.FirstReply, Task.Delay(TimeSpan.FromSeconds(10)));
-                channel.Forget(turnId);
-                lock (gate)
+                var outcome = await player.PlayTurnAsync(DateTime.UtcNow);
+                lock (outcomes)
                 {
-                    turnIds.Add(turnId);
-                    if (replied == waiter.FirstReply && collect != null)
-                    {
-                        collect.Add((waiter.FirstReply.Result - started).TotalMilliseconds);
-                    }
+                    outcomes.Add(outcome);
                 }
             }
         }));
-        return turnIds;
     }
 
-    private StringContent Body(string turnId, string conversationId, string text)
+    private static async Task OpenLoopAsync(IReadOnlyList<Player> players, double rate, int turns, List<TurnOutcome> outcomes)
     {
-        var activity = new JObject
+        var free = Channel.CreateUnbounded<Player>();
+        foreach (var player in players)
         {
-            ["type"] = "message",
-            ["id"] = turnId,
-            ["text"] = text,
-            ["channelId"] = "webchat",
-            ["serviceUrl"] = channel.ServiceUrl,
-            ["timestamp"] = DateTimeOffset.UtcNow,
-            ["from"] = new JObject { ["id"] = "visitor-" + conversationId, ["name"] = "Visitor", ["role"] = "user" },
-            ["recipient"] = new JObject { ["id"] = "chatbot", ["name"] = "Bot", ["role"] = "bot" },
-            ["conversation"] = new JObject { ["id"] = conversationId },
-        };
-        return new StringContent(activity.ToString(Formatting.None), Encoding.UTF8, "application/json");
+            free.Writer.TryWrite(player);
+        }
+        var random = new Random(42);
+        var started = DateTime.UtcNow;
+        var clock = Stopwatch.StartNew();
+        var arrival = 0.0;
+        var inFlight = new List<Task>(turns);
+        for (var i = 0; i < turns; i++)
+        {
+            // Exponential gaps: a Poisson arrival process at the given mean rate.
+            arrival += -Math.Log(1 - random.NextDouble()) / rate;
+            var wait = arrival - clock.Elapsed.TotalSeconds;
+            if (wait > 0.001)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(wait));
+            }
+            var due = started + TimeSpan.FromSeconds(arrival);
+            inFlight.Add(Task.Run(async () =>
+            {
+                var player = await free.Reader.ReadAsync();
+                try
+                {
+                    var outcome = await player.PlayTurnAsync(due);
+                    lock (outcomes)
+                    {
+                        outcomes.Add(outcome);
+                    }
+                }
+                finally
+                {
+                    free.Writer.TryWrite(player);
+                }
+            }));
+        }
+        await Task.WhenAll(inFlight);
     }
 
     private static double Percentile(List<double> sorted, double p) =>
         sorted.Count == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
-}
-
-/// <summary>A message mix: what the visitor of conversation c says at turn t.</summary>
-public sealed record Mix(string Name, IReadOnlyList<string> Messages)
-{
-    public string Next(int conversation, int turn) => Messages[(conversation * 7 + turn) % Messages.Count];
-
-    public static readonly Mix Greetings = new("greetings", ["hi", "hello", "good morning", "hey there", "hello!", "hi, anyone here?"]);
-
-    /// <summary>Greetings and documented questions, half and half: free text goes through the real FAQ recognizer.</summary>
-    public static readonly Mix FaqAndGreetings = new("faq+greetings",
-    [
-        "hi",
-        "How do I add a user to my portal?",
-        "hello",
-        "Is there a free plan?",
-        "good morning",
-        "How much does Larkspur CRM cost?",
-        "hey there",
-        "How do I import my contacts from a spreadsheet?",
-        "hi again",
-        "Can I cancel my subscription at any time?",
-    ]);
 }
