@@ -30,10 +30,10 @@ public sealed class Mix(string name, string? visitorType, Func<int, VisitorScrip
 
     private static readonly Lazy<IReadOnlyList<string>> Questions = new(LoadQuestions);
 
-    public static readonly Mix Greetings = new("greetings", null, slot => new Cycle(GreetingTexts, slot * 7));
+    public static readonly Mix Greetings = new("greetings", null, slot => new Cycle(GreetingTexts, slot * 7, 1));
 
     /// <summary>Free text only: every message is a knowledge-base question through the real recognizer.</summary>
-    public static readonly Mix Faq = new("faq", VisitorTypes.Customer, slot => new Cycle(FaqQuestions, slot * 37));
+    public static readonly Mix Faq = new("faq", VisitorTypes.Customer, slot => new Cycle(FaqQuestions, slot * 37, QuestionStride));
 
     /// <summary>The FAQ/greeting mix: greetings and questions, half and half.</summary>
     public static readonly Mix FaqAndGreetings = new("faq+greetings", VisitorTypes.Customer, slot => new Alternating(GreetingTexts, FaqQuestions, slot));
@@ -52,10 +52,19 @@ public sealed class Mix(string name, string? visitorType, Func<int, VisitorScrip
         return lines.Count > 0 ? lines : throw new InvalidOperationException("The benchmark's FAQ question file is empty.");
     }
 
-    private sealed class Cycle(IReadOnlyList<string> texts, int offset) : VisitorScript
+    /// <summary>
+    /// How far a visitor moves through the question list at each turn. The file lists a few paraphrases per entry in a
+    /// row, and a visitor who asks the same thing again right after the answer is telling the bot it did not help
+    /// (it offers a person then): a stride coprime with the count visits every question, never two neighbours in a row.
+    /// </summary>
+    private static int QuestionStride => Enumerable.Range(53, 1000).First(step => Gcd(step, FaqQuestions.Count) == 1);
+
+    private static int Gcd(int a, int b) => b == 0 ? a : Gcd(b, a % b);
+
+    private sealed class Cycle(IReadOnlyList<string> texts, int offset, int step) : VisitorScript
     {
         private int _turn;
-        public override VisitorStep Next(IReadOnlyList<JObject> lastReplies) => new(texts[(offset + _turn++) % texts.Count], false);
+        public override VisitorStep Next(IReadOnlyList<JObject> lastReplies) => new(texts[(int)((offset + (long)_turn++ * step) % texts.Count)], false);
     }
 
     private sealed class Alternating(IReadOnlyList<string> greetings, IReadOnlyList<string> questions, int slot) : VisitorScript
@@ -64,7 +73,7 @@ public sealed class Mix(string name, string? visitorType, Func<int, VisitorScrip
         public override VisitorStep Next(IReadOnlyList<JObject> lastReplies)
         {
             var turn = _turn++;
-            return new(turn % 2 == 0 ? greetings[(slot + turn / 2) % greetings.Count] : questions[(slot * 37 + turn / 2) % questions.Count], false);
+            return new(turn % 2 == 0 ? greetings[(slot + turn / 2) % greetings.Count] : questions[(int)((slot * 37 + (long)(turn / 2) * QuestionStride) % questions.Count)], false);
         }
     }
 }
