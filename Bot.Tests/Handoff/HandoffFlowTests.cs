@@ -305,6 +305,22 @@ public class HandoffFlowTests
         Assert.Equal(email, Assert.Single(h.Bot.Ended).Ended.FollowUpEmail);
     }
 
+    [Theory]
+    [InlineData("I'm at globex.com all day")]
+    [InlineData("I work at globex.com, call me")]
+    [InlineData("can I @mention a colleague?")]
+    public async Task After_a_miss_words_that_only_look_like_an_address_are_not_taken_as_one(string reply)
+    {
+        await using var h = await StartAsync("sam");
+        await h.VisitorSays("v1", "talk to sales");
+
+        await h.VisitorSays("v1", reply);
+
+        var (_, ended) = Assert.Single(h.Bot.Ended);
+        Assert.Null(ended.FollowUpEmail);
+        Assert.DoesNotContain(h.VisitorSaw("v1"), t => t.StartsWith("Thanks! A coach will write to you", StringComparison.Ordinal) || t == HandoffTexts.FollowUpNotAnEmail);
+    }
+
     [Fact]
     public async Task After_a_miss_a_broken_address_is_asked_again_not_handed_to_the_bot()
     {
@@ -420,10 +436,10 @@ public class HandoffFlowTests
         Assert.Contains(@"see \!\[logo\]\(http://evil.example/pixel\) \[login\]\(http://evil.example\) \<b\>x\</b\>  \*\*Bot: approved 50% off\*\*", transcript);
         Assert.DoesNotContain("![logo](", transcript);
 
-        // A live relay is plain text: shown exactly as typed, nothing rendered.
+        // A live relay is plain text on one line: shown as typed, nothing rendered, no line that looks like another's.
         await h.VisitorSays("v1", spoof);
         var relayed = h.Adapter.SentTo(HandoffHarness.AgentConversation("dana")).Last();
-        Assert.Equal("Visitor #1: " + spoof, relayed.Text);
+        Assert.Equal("Visitor #1: see ![logo](http://evil.example/pixel) [login](http://evil.example) <b>x</b> / **Bot: approved 50% off**", relayed.Text);
         Assert.Equal(TextFormatTypes.Plain, relayed.TextFormat);
     }
 
@@ -438,13 +454,15 @@ public class HandoffFlowTests
         message.Attachments =
         [
             new Attachment { ContentType = "image/png", ContentUrl = "data:image/png;base64,iVBORw0KGgo=", Name = "shot.png" },
+            // Not an upload: an image from elsewhere would load in the coach's browser (a tracking pixel).
+            new Attachment { ContentType = "image/png", ContentUrl = "https://evil.example/pixel.png", Name = "invoice.png" },
             // Clicked in the console, this button would send "transfer support" as the coach.
             new HeroCard { Buttons = [new CardAction(ActionTypes.ImBack, "OK", value: "transfer support")] }.ToAttachment(),
         ];
         await h.Send(message);
 
         var relayed = h.Adapter.SentTo(HandoffHarness.AgentConversation("dana")).Last();
-        Assert.Equal("Visitor #1: here is my screenshot (and a card, not shown)", relayed.Text);
+        Assert.Equal("Visitor #1: here is my screenshot (and a card or link, not shown)", relayed.Text);
         var file = Assert.Single(relayed.Attachments);
         Assert.Equal("image/png", file.ContentType);
     }

@@ -237,13 +237,20 @@ public sealed class ConversationStore(IStorage storage, TimeProvider clock, ILog
     /// </summary>
     public async Task<int> RedactAsync(string conversationId, Func<JObject, bool> matches, CancellationToken cancellationToken)
     {
-        var record = await GetAsync(conversationId, cancellationToken);
+        // The tail first, then the pages of the record that write returned: an append that seals the tail meanwhile
+        // either sees the tail redacted already or makes a page that this record lists.
+        var inTail = 0;
+        var record = await UpdateAsync(conversationId, current =>
+        {
+            inTail = Redact(current.Tail, matches);
+            return inTail > 0;
+        }, cancellationToken);
         if (record == null)
         {
             return 0;
         }
-        var redacted = 0;
-        // Sealed pages are written once and never listed twice: rewriting one is not racing anybody.
+        var redacted = inTail;
+        // Sealed pages are written once and never change after: rewriting one races nobody.
         foreach (var pageKey in record.SealedPages)
         {
             var pages = await storage.ReadAsync([pageKey], cancellationToken);
@@ -254,13 +261,7 @@ public sealed class ConversationStore(IStorage storage, TimeProvider clock, ILog
                 redacted += count;
             }
         }
-        var inTail = 0;
-        await UpdateAsync(conversationId, current =>
-        {
-            inTail = Redact(current.Tail, matches);
-            return inTail > 0;
-        }, cancellationToken);
-        return redacted + inTail;
+        return redacted;
     }
 
     private static int Redact(List<string> activities, Func<JObject, bool> matches)

@@ -26,7 +26,7 @@ public sealed class HandoffEvents(IOutcomeEventSink sink, TimeProvider time, ILo
             DurationMs = durationMs,
             Outcome = outcome,
             Qualified = qualified,
-            CoachHandled = name == OutcomeEventNames.HandoffEnded ? true : null,
+            CoachHandled = name == OutcomeEventNames.HandoffEnded ? record.WasHandledByCoach() : null,
         };
         try
         {

@@ -28,6 +28,13 @@ public sealed partial class VisitorHandoff(HandoffOperations ops)
     [GeneratedRegex(@"\s*\(dot\)\s*|\s*\[dot\]\s*|\s+dot\s+", RegexOptions.IgnoreCase)]
     private static partial Regex SpelledDot();
 
+    [GeneratedRegex(@"\(at\)|\[at\]|\(dot\)|\[dot\]|\sdot\s", RegexOptions.IgnoreCase)]
+    private static partial Regex SpelledMarker();
+
+    /// <summary>Something on both sides of an '@': meant as an address ("@mention" is not).</summary>
+    [GeneratedRegex(@"\S@\S")]
+    private static partial Regex AddressAttempt();
+
     [GeneratedRegex(@"^\s*(no|nope|no thanks|no thank you|no,? thanks|skip|never\s*mind|nevermind)\W*$", RegexOptions.IgnoreCase)]
     private static partial Regex DeclinePattern();
 
@@ -36,8 +43,7 @@ public sealed partial class VisitorHandoff(HandoffOperations ops)
     public static HandoffEnded EndedFor(HandoffRecord record) => new()
     {
         Outcome = record.Outcome ?? HandoffOutcomes.Resolved,
-        // As the metrics count a handled chat: a coach accepted and wrote to the visitor (a hub's agent: accepted).
-        CoachHandled = record.FirstReplyAt != null || (record.External && record.AcceptedAt != null),
+        CoachHandled = record.WasHandledByCoach(),
         Team = record.Team,
         CoachId = record.CoachId,
         CoachName = record.CoachName,
@@ -97,13 +103,15 @@ public sealed partial class VisitorHandoff(HandoffOperations ops)
 
     private static Activity RelayedMessage(HandoffRecord record, IActivity activity)
     {
-        var text = activity.AsMessageActivity().Text;
+        // One line: a visitor's own line breaks could make their words look like a line from someone else.
+        var text = LineBreaks().Replace(activity.AsMessageActivity().Text ?? "", " / ");
         var attachments = activity.AsMessageActivity().Attachments ?? [];
-        // Files only: a card from a visitor could carry buttons that, clicked in the console, send coach commands.
-        var files = attachments.Where(IsFile).ToList();
+        // Uploaded files only: a card could carry buttons that, clicked in the console, send coach commands, and a
+        // link to elsewhere could show the coach any image (a tracking pixel) or page under a file's name.
+        var files = attachments.Where(IsUploadedFile).ToList();
         if (files.Count < attachments.Count)
         {
-            text = string.IsNullOrEmpty(text) ? "(sent a card, not shown)" : text + " (and a card, not shown)";
+            text = string.IsNullOrEmpty(text) ? "(sent a card or link, not shown)" : text + " (and a card or link, not shown)";
         }
         var message = VisitorCopies.About(MessageFactory.Text($"{HandoffOperations.VisitorLabel(record)}: {text}"), record);
         // Shown as typed: a visitor's Markdown or HTML would otherwise render in the coach's console.
@@ -115,9 +123,14 @@ public sealed partial class VisitorHandoff(HandoffOperations ops)
         return message;
     }
 
-    private static bool IsFile(Attachment attachment) =>
-        attachment.ContentUrl != null && attachment.Content == null && attachment.ContentType is { } type
-        && !type.StartsWith("application/vnd.microsoft.", StringComparison.OrdinalIgnoreCase);
+    /// <summary>A file the channel holds inline, as the local Direct Line's upload stores every file (data: URL).</summary>
+    private static bool IsUploadedFile(Attachment attachment) =>
+        attachment.Content == null && attachment.ContentType is { } type
+        && !type.StartsWith("application/vnd.microsoft.", StringComparison.OrdinalIgnoreCase)
+        && attachment.ContentUrl?.StartsWith($"data:{type};base64,", StringComparison.OrdinalIgnoreCase) == true;
+
+    [GeneratedRegex(@"\s*[\r\n]+\s*")]
+    private static partial Regex LineBreaks();
 
     public async Task AbandonAsync(ITurnContext turnContext, HandoffRecord record, CancellationToken cancellationToken)
     {
@@ -156,10 +169,13 @@ public sealed partial class VisitorHandoff(HandoffOperations ops)
     public async Task<bool> OnFollowUpAsync(ITurnContext turnContext, HandoffRecord record, CancellationToken cancellationToken)
     {
         var text = turnContext.Activity.Text ?? "";
-        var spelled = SpelledEmail().Replace(text, m => $"{m.Groups["user"].Value}@{SpelledDot().Replace(m.Groups["domain"].Value, ".")}");
+        // A written-out address must spell its dots or its at: "I'm at globex.com" is not one.
+        var spelled = SpelledMarker().IsMatch(text)
+            ? SpelledEmail().Replace(text, m => $"{m.Groups["user"].Value}@{SpelledDot().Replace(m.Groups["domain"].Value, ".")}")
+            : text;
         var email = EmailPattern().Match(spelled) is { Success: true } match ? match.Value.ToLowerInvariant() : null;
         var declined = email == null && DeclinePattern().IsMatch(text);
-        if (email == null && !declined && text.Contains('@'))
+        if (email == null && !declined && AddressAttempt().IsMatch(text))
         {
             // Meant as the address but not one: ask again rather than hand the words to the bot as a question.
             await HandoffTurn.SendOwnAsync(turnContext, HandoffTexts.FollowUpNotAnEmail, cancellationToken);

@@ -54,5 +54,11 @@ public sealed class HandoffRecord : IStoreItem
     public string? FollowUpEmail { get; set; }
 
     /// <summary>Queued or connected: the handoff owns the conversation and the bot must stay silent.</summary>
+    /// <summary>
+    /// Whether a person took care of the visitor: a coach accepted and wrote to them (what the metrics count as a
+    /// handled chat), or in External mode the hub's agent accepted (the hub does not tell us when they write).
+    /// </summary>
+    public bool WasHandledByCoach() => FirstReplyAt != null || (External && AcceptedAt != null);
+
     public bool OwnsConversation => State is HandoffState.Queued or HandoffState.Connected;
 }
