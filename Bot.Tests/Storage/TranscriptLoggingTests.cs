@@ -133,3 +133,38 @@ public class TranscriptLoggingTests
         Assert.Contains(third.Value<string>("text"), Texts(await TranscriptAsync(host, visitor.ConversationId)));
     }
 }
+
+/// <summary>The background logger with the SQLite store, no host: batches, and one bad activity among good ones.</summary>
+public sealed class BackgroundTranscriptLoggerTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("transcripts-").FullName;
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    private static Activity Message(string conversationId, string id, string text) => new()
+    {
+        Type = ActivityTypes.Message, Id = id, ChannelId = "directline", Text = text,
+        Conversation = new ConversationAccount(id: conversationId), From = new ChannelAccount("visitor-1"), Timestamp = DateTimeOffset.UtcNow,
+    };
+
+    [Fact]
+    public async Task An_activity_without_a_channel_is_skipped_and_the_ones_queued_with_it_are_written()
+    {
+        var store = new SqliteTranscriptStore(Path.Combine(_folder, "transcripts.db"));
+        var logger = new BackgroundTranscriptLogger(store, Microsoft.Extensions.Logging.Abstractions.NullLogger<BackgroundTranscriptLogger>.Instance);
+        await logger.StartAsync(CancellationToken.None);
+
+        await logger.LogActivityAsync(Message("conv-a", "1", "first"));
+        await logger.LogActivityAsync(new Activity { Type = ActivityTypes.Message, Id = "bad", Text = "no channel", Conversation = new ConversationAccount(id: "conv-a") });
+        await logger.LogActivityAsync(Message("conv-a", "2", "second"));
+        await logger.FlushAsync();
+        await logger.StopAsync(CancellationToken.None);
+
+        var page = await store.GetTranscriptActivitiesAsync("directline", "conv-a");
+        Assert.Equal(["first", "second"], page.Items.Select(a => a.AsMessageActivity().Text));
+    }
+}

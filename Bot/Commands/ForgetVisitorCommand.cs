@@ -41,7 +41,12 @@ public static class ForgetVisitorCommand
         if (storage.Kind == Options.StorageKind.Sqlite)
         {
             var rebuilt = SqliteScrub.Run(BotHost.ResolvePath(storage.Path, app.Environment));
-            Console.WriteLine($"Rebuilt {string.Join(", ", rebuilt)} so that deleted text is not left in the files.");
+            Console.WriteLine($"Rebuilt {string.Join(", ", rebuilt.Select(r => r.File))} so that deleted text is not left in the files.");
+            var busy = rebuilt.Where(r => !r.LogEmptied).Select(r => r.File).ToList();
+            if (busy.Count > 0)
+            {
+                Console.WriteLine($"The write-ahead log of {string.Join(", ", busy)} is in use by a running bot and still holds deleted text until the bot checkpoints it; run forget-visitor again with the bot stopped to empty it now.");
+            }
         }
         return 0;
     }

@@ -20,8 +20,9 @@ public static partial class DirectLineHttp
             return null;
         }
         // Every turn comes through here: the read buffer is rented, not allocated (it was 16 KB per request for bodies
-        // of about 1 KB), and the copy is sized from Content-Length when the client sent one.
-        using var buffer = new MemoryStream(request.ContentLength is long length and > 0 ? (int)length : 4096);
+        // of about 1 KB), and the copy is sized from Content-Length when the client sent one, up to 64 KB: a client
+        // that claims a large body and sends none must not make us reserve it.
+        using var buffer = new MemoryStream(request.ContentLength is long length and > 0 ? (int)Math.Min(length, 64 * 1024) : 4096);
         var chunk = System.Buffers.ArrayPool<byte>.Shared.Rent(16 * 1024);
         try
         {

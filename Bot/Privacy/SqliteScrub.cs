@@ -4,23 +4,44 @@ namespace ChatBot.Privacy;
 
 /// <summary>
 /// SQLite keeps deleted rows' bytes in free pages and in the write-ahead log until they are reused: after a privacy
-/// request the files are rebuilt (VACUUM) and the log emptied, so the visitor's words are not left on disk.
+/// request the files are rebuilt (VACUUM) and the log emptied, so the visitor's words are not left on disk. Emptying
+/// the log needs no other connection reading it: run forget-visitor with the bot stopped, or the log is only emptied
+/// when the bot next checkpoints it (reported as not emptied).
 /// </summary>
 public static class SqliteScrub
 {
-    /// <summary>Rebuilds each existing database file in <paramref name="folder"/>; returns the files rebuilt.</summary>
-    public static IReadOnlyList<string> Run(string folder)
+    /// <summary>One database file: rebuilt, and whether its write-ahead log could be emptied.</summary>
+    public sealed record Result(string File, bool LogEmptied);
+
+    /// <summary>Rebuilds each existing database file in <paramref name="folder"/>.</summary>
+    public static IReadOnlyList<Result> Run(string folder)
     {
-        var done = new List<string>();
+        var done = new List<Result>();
         foreach (var file in Directory.Exists(folder) ? Directory.GetFiles(folder, "*.db") : [])
         {
             using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = file, Pooling = false, DefaultTimeout = 30 }.ToString());
             connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE); VACUUM; PRAGMA wal_checkpoint(TRUNCATE);";
-            command.ExecuteNonQuery();
-            done.Add(Path.GetFileName(file));
+            Execute(connection, "PRAGMA wal_checkpoint(TRUNCATE);");
+            Execute(connection, "VACUUM;");
+            done.Add(new Result(Path.GetFileName(file), LogEmptied: CheckpointNotBusy(connection)));
         }
         return done;
+    }
+
+    static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    // wal_checkpoint returns one row (busy, log pages, checkpointed pages); busy is 1 when another connection kept
+    // the log from being emptied.
+    static bool CheckpointNotBusy(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+        using var reader = command.ExecuteReader();
+        return !reader.Read() || reader.GetInt64(0) == 0;
     }
 }

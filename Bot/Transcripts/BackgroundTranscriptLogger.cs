@@ -37,6 +37,12 @@ public sealed class BackgroundTranscriptLogger : ITranscriptLogger, IHostedServi
     public Task LogActivityAsync(IActivity activity)
     {
         ArgumentNullException.ThrowIfNull(activity);
+        // Checked here, not by the store: one activity without a conversation in a batch would fail the whole batch.
+        if (string.IsNullOrEmpty(activity.ChannelId) || string.IsNullOrEmpty(activity.Conversation?.Id))
+        {
+            _logger.LogWarning("Activity {ActivityId} has no channel or conversation id; not logged to the transcript", activity.Id);
+            return Task.CompletedTask;
+        }
         var queue = _queues[(int)((uint)StringComparer.Ordinal.GetHashCode(activity.Conversation?.Id ?? "") % Writers)];
         Interlocked.Increment(ref _pending);
         if (!queue.Writer.TryWrite(activity))

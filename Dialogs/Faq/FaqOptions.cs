@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace ChatBot.Dialogs.Faq;
 
 /// <summary>
-/// The "Faq" section. Defaults were chosen on the development questions (shared/faq/dev.tsv, tuned on
+/// The "Faq" section. Defaults were chosen on the development questions (eval/faq-dev.tsv, tuned on
 /// even rows and checked on odd rows); see README "FAQ recognizer".
 /// </summary>
 public sealed class FaqOptions : IValidatableObject

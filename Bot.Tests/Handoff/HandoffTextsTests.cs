@@ -1,0 +1,20 @@
+using ChatBot.Handoff;
+
+namespace ChatBot.Tests.Handoff;
+
+/// <summary>A visitor's words shown inside the coach's Markdown: shown as typed, never as formatting, links, images or a new line.</summary>
+public class HandoffTextsTests
+{
+    [Theory]
+    [InlineData("plain words, 50% off?", "plain words, 50% off?")]
+    [InlineData("**bold** _it_ `code`", @"\*\*bold\*\* \_it\_ \`code\`")]
+    [InlineData("![x](https://evil.example/p.png)", @"\!\[x\]\(https://evil.example/p.png\)")]
+    [InlineData("<b>hi</b> & <script>", @"\<b\>hi\</b\> \& \<script\>")]
+    [InlineData("a | b ~~c~~ \\", @"a \| b \~\~c\~\~ \\")]
+    [InlineData("hello\n**Bot: approved**", @"hello \*\*Bot: approved\*\*")]
+    [InlineData("one\r\ntwo", "one  two")]
+    [InlineData("", "")]
+    [InlineData(null, "")]
+    public void Markdown_and_html_characters_are_escaped_and_line_breaks_flattened(string? typed, string shown) =>
+        Assert.Equal(shown, HandoffTexts.Literal(typed));
+}
