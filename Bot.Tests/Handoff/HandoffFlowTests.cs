@@ -77,6 +77,23 @@ public class HandoffFlowTests
     }
 
     [Fact]
+    public async Task Every_message_the_handoff_sends_in_its_own_turns_is_timestamped_before_it_is_sent()
+    {
+        // The transcript orders by timestamp: stamped only after the send returned (as the SDK's transcript logger
+        // does), "You're now chatting" could come after the visitor's reply to it.
+        await using var h = await StartAsync("dana");
+        await h.VisitorSays("v1", "talk to sales");
+        await h.CoachSays("dana", "accept next");
+        await h.CoachSays("dana", "Hi, I'm Dana");
+        await h.VisitorSays("v1", "hello Dana");
+
+        var sent = h.Adapter.SentTo("v1").Concat(h.Adapter.SentTo(HandoffHarness.AgentConversation("dana"))).Where(a => a.Type == ActivityTypes.Message).ToList();
+        Assert.Contains(sent, a => a.Text == "You're now chatting with Dana from our sales team.");
+        Assert.Contains(sent, a => a.Text == "Dana: Hi, I'm Dana");
+        Assert.All(sent, a => Assert.True(a.Timestamp != null, $"'{a.Text}' was sent without a timestamp"));
+    }
+
+    [Fact]
     public async Task Accept_gives_the_transcript_first_then_relays_both_ways_in_order_with_the_coach_name()
     {
         await using var h = await StartAsync("dana");

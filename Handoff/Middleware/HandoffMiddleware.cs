@@ -30,6 +30,7 @@ public sealed class HandoffMiddleware(
     public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
     {
         var activity = turnContext.Activity;
+        turnContext.OnSendActivities(StampBeforeSendingAsync);
         if (HandoffInternalTurn.IsActive)
         {
             // A relay, an alert or the handoff.ended turn that the handoff itself started.
@@ -101,6 +102,21 @@ public sealed class HandoffMiddleware(
         }
     }
 
+    /// <summary>
+    /// Every turn's messages (visitors', coaches', and the handoff's own relays and notices) get a timestamp from
+    /// before the send: stamped after it (as TranscriptLoggerMiddleware would), a message could come
+    /// later in the transcript than a visitor's reply to it that the channel stored while the send was returning.
+    /// </summary>
+    private static Task<ResourceResponse[]> StampBeforeSendingAsync(ITurnContext turnContext, List<Activity> activities, Func<Task<ResourceResponse[]>> next)
+    {
+        var now = DateTimeOffset.UtcNow;
+        foreach (var activity in activities)
+        {
+            activity.Timestamp ??= now;
+        }
+        return next();
+    }
+
     private async Task<ResourceResponse[]> GuardAsync(ITurnContext turnContext, List<Activity> activities, Func<Task<ResourceResponse[]>> next)
     {
         if (HandoffTurn.IsOwned(turnContext))
@@ -115,13 +131,6 @@ public sealed class HandoffMiddleware(
             {
                 return [];
             }
-        }
-        // A timestamp from before the send: stamped after it, a reply could come later in the transcript than a
-        // visitor message the channel stored while the send was returning.
-        var now = DateTimeOffset.UtcNow;
-        foreach (var activity in activities)
-        {
-            activity.Timestamp ??= now;
         }
         var responses = await next();
         var turn = HandoffTurn.Activities(turnContext);
