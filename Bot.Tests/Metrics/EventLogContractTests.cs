@@ -170,6 +170,20 @@ public sealed class SqliteEventLogTests : EventLogContractTests, IDisposable
         Assert.Equal(["new.a", "new.b"], (await ReadAll(log, T0, T0.AddMinutes(1))).Select(e => e.Name));
     }
 
+    [Fact]
+    public async Task A_range_longer_than_a_page_reads_every_event_once_in_order_even_where_pages_split_a_timestamp()
+    {
+        var log = new ChatBot.Events.SqliteEventLog(File);
+        var page = ChatBot.Events.SqliteEventLog.ReadPage;
+        // Three events share each second, so page boundaries fall inside a timestamp; one before the range.
+        var events = Enumerable.Range(0, page * 2 + 7).Select(i => Event($"e.{i:D5}", 1 + i / 3)).ToList();
+        log.ReplaceAll([Event("before", 0), .. events]);
+
+        var read = await ReadAll(log, T0.AddSeconds(1), T0.AddDays(1));
+
+        Assert.Equal(events.Select(e => e.Name), read.Select(e => e.Name));
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

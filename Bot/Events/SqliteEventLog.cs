@@ -48,24 +48,27 @@ public sealed class SqliteEventLog : IEventLog
 
     public string DatabaseFile { get; }
 
-    public async Task RecordAsync(OutcomeEvent outcome, CancellationToken cancellationToken = default)
+    public Task RecordAsync(OutcomeEvent outcome, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(outcome);
-        using var turn = await Storage.SqliteWriteGate.EnterAsync(DatabaseFile, cancellationToken);
-        await using var connection = Open();
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            INSERT OR IGNORE INTO events (id, ts, name, conversation_id, visitor_id, schema_version, json)
-            VALUES ($id, $ts, $name, $conversation, $visitor, $version, $json)
-            """;
-        command.Parameters.AddWithValue("$id", outcome.Id);
-        command.Parameters.AddWithValue("$ts", outcome.Timestamp.UtcTicks);
-        command.Parameters.AddWithValue("$name", outcome.Name);
-        command.Parameters.AddWithValue("$conversation", outcome.ConversationId);
-        command.Parameters.AddWithValue("$visitor", (object?)outcome.VisitorId ?? DBNull.Value);
-        command.Parameters.AddWithValue("$version", outcome.SchemaVersion);
-        command.Parameters.AddWithValue("$json", OutcomeEventJson.Serialize(outcome));
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        var json = OutcomeEventJson.Serialize(outcome);
+        return Storage.SqliteThreads.WriteAsync(DatabaseFile, () =>
+        {
+            using var connection = Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = """
+                INSERT OR IGNORE INTO events (id, ts, name, conversation_id, visitor_id, schema_version, json)
+                VALUES ($id, $ts, $name, $conversation, $visitor, $version, $json)
+                """;
+            command.Parameters.AddWithValue("$id", outcome.Id);
+            command.Parameters.AddWithValue("$ts", outcome.Timestamp.UtcTicks);
+            command.Parameters.AddWithValue("$name", outcome.Name);
+            command.Parameters.AddWithValue("$conversation", outcome.ConversationId);
+            command.Parameters.AddWithValue("$visitor", (object?)outcome.VisitorId ?? DBNull.Value);
+            command.Parameters.AddWithValue("$version", outcome.SchemaVersion);
+            command.Parameters.AddWithValue("$json", json);
+            command.ExecuteNonQuery();
+        }, cancellationToken);
     }
 
     /// <summary>
@@ -74,7 +77,13 @@ public sealed class SqliteEventLog : IEventLog
     /// </summary>
     public void ReplaceAll(IEnumerable<OutcomeEvent> outcomes)
     {
-        using var turn = Storage.SqliteWriteGate.EnterAsync(DatabaseFile).GetAwaiter().GetResult();
+        // A command, not a turn: it waits for the writer thread.
+        var all = outcomes.ToList();
+        Storage.SqliteThreads.WriteAsync(DatabaseFile, () => Replace(all)).GetAwaiter().GetResult();
+    }
+
+    private void Replace(List<OutcomeEvent> outcomes)
+    {
         using var connection = Open();
         using var transaction = connection.BeginTransaction();
         using (var clear = connection.CreateCommand())
@@ -110,35 +119,71 @@ public sealed class SqliteEventLog : IEventLog
         transaction.Commit();
     }
 
+    /// <summary>
+    /// In pages of <see cref="ReadPage"/> rows, each read on the file's reader thread, so that a long range neither
+    /// blocks a request thread nor sits in memory at once.
+    /// </summary>
     public async IAsyncEnumerable<OutcomeEvent> ReadAsync(
         DateTimeOffset from, DateTimeOffset to, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await using var connection = Open();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT json FROM events WHERE ts >= $from AND ts < $to ORDER BY ts, seq";
-        command.Parameters.AddWithValue("$from", from.UtcTicks);
-        command.Parameters.AddWithValue("$to", to.UtcTicks);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        (long Ts, long Seq) after = (from.UtcTicks, -1);
+        while (true)
         {
-            yield return OutcomeEventJson.Deserialize(reader.GetString(0));
+            var start = after;
+            var page = await Storage.SqliteThreads.ReadAsync(DatabaseFile, () => ReadPageAfter(start, to.UtcTicks), cancellationToken);
+            foreach (var (_, _, json) in page)
+            {
+                yield return OutcomeEventJson.Deserialize(json);
+            }
+            if (page.Count < ReadPage)
+            {
+                yield break;
+            }
+            after = (page[^1].Ts, page[^1].Seq);
         }
     }
 
-    public async Task<int> DeleteVisitorAsync(string visitorId, CancellationToken cancellationToken = default)
+    internal const int ReadPage = 2000;
+
+    // Keyset paging on the (ts, seq) index: the rows after the last one read, in the log's order.
+    private List<(long Ts, long Seq, string Json)> ReadPageAfter((long Ts, long Seq) after, long to)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT ts, seq, json FROM events
+            WHERE ts < $to AND (ts > $ts OR (ts = $ts AND seq > $seq))
+            ORDER BY ts, seq LIMIT $limit
+            """;
+        command.Parameters.AddWithValue("$ts", after.Ts);
+        command.Parameters.AddWithValue("$seq", after.Seq);
+        command.Parameters.AddWithValue("$to", to);
+        command.Parameters.AddWithValue("$limit", ReadPage);
+        var rows = new List<(long, long, string)>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            rows.Add((reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2)));
+        }
+        return rows;
+    }
+
+    public Task<int> DeleteVisitorAsync(string visitorId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(visitorId);
-        using var turn = await Storage.SqliteWriteGate.EnterAsync(DatabaseFile, cancellationToken);
-        await using var connection = Open();
-        await using var command = connection.CreateCommand();
-        // Also the events of the visitor's conversations that carry no visitor id (a coach's note, a handoff
-        // outcome): they are still about this visitor.
-        command.CommandText = """
-            DELETE FROM events WHERE visitor_id = $visitor
-               OR conversation_id IN (SELECT conversation_id FROM events WHERE visitor_id = $visitor)
-            """;
-        command.Parameters.AddWithValue("$visitor", visitorId);
-        return await command.ExecuteNonQueryAsync(cancellationToken);
+        return Storage.SqliteThreads.WriteAsync(DatabaseFile, () =>
+        {
+            using var connection = Open();
+            using var command = connection.CreateCommand();
+            // Also the events of the visitor's conversations that carry no visitor id (a coach's note, a handoff
+            // outcome): they are still about this visitor.
+            command.CommandText = """
+                DELETE FROM events WHERE visitor_id = $visitor
+                   OR conversation_id IN (SELECT conversation_id FROM events WHERE visitor_id = $visitor)
+                """;
+            command.Parameters.AddWithValue("$visitor", visitorId);
+            return command.ExecuteNonQuery();
+        }, cancellationToken);
     }
 
     private SqliteConnection Open()

@@ -46,12 +46,28 @@ public sealed class SqliteStorage : IStorage
     {
         ArgumentNullException.ThrowIfNull(keys);
         StoreItemJson.CheckKeys(keys);
-        IDictionary<string, object> result = new Dictionary<string, object>();
         if (keys.Length == 0)
         {
-            return Task.FromResult(result);
+            return Task.FromResult<IDictionary<string, object>>(new Dictionary<string, object>());
         }
+        return ReadRowsAsync(keys, cancellationToken);
+    }
 
+    private async Task<IDictionary<string, object>> ReadRowsAsync(string[] keys, CancellationToken cancellationToken)
+    {
+        // The reader thread only runs the query; the JSON is parsed here, in parallel with other turns.
+        var rows = await SqliteThreads.ReadAsync(_databaseFile, () => Read(keys), cancellationToken);
+        IDictionary<string, object> result = new Dictionary<string, object>(rows.Count);
+        foreach (var (key, json) in rows)
+        {
+            result[key] = StoreItemJson.Deserialize(json);
+        }
+        return result;
+    }
+
+    private List<(string Key, string Json)> Read(string[] keys)
+    {
+        var rows = new List<(string, string)>(keys.Length);
         using var connection = Open();
         using var command = connection.CreateCommand();
         var names = new List<string>();
@@ -64,9 +80,9 @@ public sealed class SqliteStorage : IStorage
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            result[reader.GetString(0)] = StoreItemJson.Deserialize(reader.GetString(1));
+            rows.Add((reader.GetString(0), reader.GetString(1)));
         }
-        return Task.FromResult(result);
+        return rows;
     }
 
     public async Task WriteAsync(IDictionary<string, object> changes, CancellationToken cancellationToken = default)
@@ -78,7 +94,7 @@ public sealed class SqliteStorage : IStorage
             return;
         }
 
-        // Serialized before the file's writer slot is taken, so the slot is held only for the statements.
+        // Serialized here, in parallel with other turns: the writer thread runs only the statements.
         var rows = new List<(string Key, object Value, string? Required, string? NewETag, string Json)>(changes.Count);
         foreach (var (key, value) in changes)
         {
@@ -87,9 +103,17 @@ public sealed class SqliteStorage : IStorage
             rows.Add((key, value, StoreItemJson.RequiredETag(value), newETag, StoreItemJson.Serialize(value, newETag)));
         }
 
-        // The statements run synchronously (the driver has no real async I/O; a commit takes microseconds): only the
-        // wait for the file's writer slot is asynchronous (see SqliteWriteGate).
-        using var turn = await SqliteWriteGate.EnterAsync(_databaseFile, cancellationToken);
+        // On the file's writer thread (see SqliteThreads); the caller's objects get their ETags back here after it.
+        var written = await SqliteThreads.WriteAsync(_databaseFile, () => Write(rows), cancellationToken);
+        // Like the SDK's storages: the caller's objects now carry the stored ETags (only once committed).
+        foreach (var (item, etag) in written)
+        {
+            item.ETag = etag;
+        }
+    }
+
+    private List<(IStoreItem Item, string? ETag)> Write(List<(string Key, object Value, string? Required, string? NewETag, string Json)> rows)
+    {
         using var connection = Open();
         using var transaction = connection.BeginTransaction(deferred: false);
         var written = new List<(IStoreItem Item, string? ETag)>();
@@ -127,18 +151,18 @@ public sealed class SqliteStorage : IStorage
             }
         }
         transaction.Commit();
-        // Like the SDK's storages: the caller's objects now carry the stored ETags (only once committed).
-        foreach (var (item, etag) in written)
-        {
-            item.ETag = etag;
-        }
+        return written;
     }
 
-    public async Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default)
+    public Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(keys);
         StoreItemJson.CheckKeys(keys);
-        using var turn = await SqliteWriteGate.EnterAsync(_databaseFile, cancellationToken);
+        return SqliteThreads.WriteAsync(_databaseFile, () => Delete(keys), cancellationToken);
+    }
+
+    private void Delete(string[] keys)
+    {
         using var connection = Open();
         using var transaction = connection.BeginTransaction(deferred: false);
         foreach (var key in keys)

@@ -53,7 +53,11 @@ public sealed class SqliteTranscriptStore : ITranscriptStore, IVisitorTranscript
         }
         var rows = activities.Select(a => (Channel: a.ChannelId, Conversation: a.Conversation.Id, Id: TranscriptJson.EntryId(a), Ts: TranscriptJson.TimestampOf(a).UtcTicks,
             Visitor: TranscriptJson.VisitorOf(a), Json: TranscriptJson.Serialize(a))).ToList();
-        using var turn = await Storage.SqliteWriteGate.EnterAsync(_databaseFile);
+        await Storage.SqliteThreads.WriteAsync(_databaseFile, () => Insert(rows));
+    }
+
+    private void Insert(List<(string Channel, string Conversation, string Id, long Ts, string? Visitor, string Json)> rows)
+    {
         using var connection = Open();
         using var transaction = connection.BeginTransaction(deferred: false);
         using var command = connection.CreateCommand();
@@ -84,72 +88,84 @@ public sealed class SqliteTranscriptStore : ITranscriptStore, IVisitorTranscript
     public async Task<PagedResult<IActivity>> GetTranscriptActivitiesAsync(string channelId, string conversationId, string? continuationToken = null, DateTimeOffset startDate = default)
     {
         var offset = int.TryParse(continuationToken, out var parsed) && parsed > 0 ? parsed : 0;
-        await using var connection = Open();
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT json FROM activities WHERE channel_id = $channel AND conversation_id = $conversation AND ts >= $from
-            ORDER BY ts, seq LIMIT $limit OFFSET $offset
-            """;
-        command.Parameters.AddWithValue("$channel", channelId);
-        command.Parameters.AddWithValue("$conversation", conversationId);
-        command.Parameters.AddWithValue("$from", startDate.UtcTicks);
-        command.Parameters.AddWithValue("$limit", TranscriptJson.PageSize + 1);
-        command.Parameters.AddWithValue("$offset", offset);
-        var items = new List<IActivity>();
-        await using (var reader = await command.ExecuteReaderAsync())
+        var rows = await Storage.SqliteThreads.ReadAsync(_databaseFile, () =>
         {
-            while (await reader.ReadAsync())
-            {
-                items.Add(TranscriptJson.Deserialize(reader.GetString(0)));
-            }
-        }
-        var more = items.Count > TranscriptJson.PageSize;
+            using var connection = Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = """
+                SELECT json FROM activities WHERE channel_id = $channel AND conversation_id = $conversation AND ts >= $from
+                ORDER BY ts, seq LIMIT $limit OFFSET $offset
+                """;
+            command.Parameters.AddWithValue("$channel", channelId);
+            command.Parameters.AddWithValue("$conversation", conversationId);
+            command.Parameters.AddWithValue("$from", startDate.UtcTicks);
+            command.Parameters.AddWithValue("$limit", TranscriptJson.PageSize + 1);
+            command.Parameters.AddWithValue("$offset", offset);
+            return Strings(command);
+        });
+        var more = rows.Count > TranscriptJson.PageSize;
         return new PagedResult<IActivity>
         {
-            Items = items.Take(TranscriptJson.PageSize).ToArray(),
+            Items = rows.Take(TranscriptJson.PageSize).Select(TranscriptJson.Deserialize).ToArray(),
             ContinuationToken = more ? (offset + TranscriptJson.PageSize).ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
         };
     }
 
     public async Task<PagedResult<TranscriptInfo>> ListTranscriptsAsync(string channelId, string? continuationToken = null)
     {
-        await using var connection = Open();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT conversation_id, MIN(ts) FROM activities WHERE channel_id = $channel GROUP BY conversation_id ORDER BY conversation_id";
-        command.Parameters.AddWithValue("$channel", channelId);
-        var all = new List<TranscriptInfo>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
+        var all = await Storage.SqliteThreads.ReadAsync(_databaseFile, () =>
         {
-            all.Add(new TranscriptInfo { ChannelId = channelId, Id = reader.GetString(0), Created = new DateTimeOffset(reader.GetInt64(1), TimeSpan.Zero) });
-        }
+            using var connection = Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT conversation_id, MIN(ts) FROM activities WHERE channel_id = $channel GROUP BY conversation_id ORDER BY conversation_id";
+            command.Parameters.AddWithValue("$channel", channelId);
+            var found = new List<TranscriptInfo>();
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                found.Add(new TranscriptInfo { ChannelId = channelId, Id = reader.GetString(0), Created = new DateTimeOffset(reader.GetInt64(1), TimeSpan.Zero) });
+            }
+            return found;
+        });
         return TranscriptJson.Page(all, continuationToken, 20);
     }
 
-    public async Task DeleteTranscriptAsync(string channelId, string conversationId)
-    {
-        using var turn = await Storage.SqliteWriteGate.EnterAsync(_databaseFile);
-        await using var connection = Open();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "DELETE FROM activities WHERE channel_id = $channel AND conversation_id = $conversation";
-        command.Parameters.AddWithValue("$channel", channelId);
-        command.Parameters.AddWithValue("$conversation", conversationId);
-        await command.ExecuteNonQueryAsync();
-    }
-
-    public async Task<IReadOnlyList<(string ChannelId, string ConversationId)>> ConversationsOfAsync(string visitorId, CancellationToken cancellationToken = default)
-    {
-        await using var connection = Open();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT DISTINCT channel_id, conversation_id FROM activities WHERE visitor_id = $visitor";
-        command.Parameters.AddWithValue("$visitor", visitorId);
-        var result = new List<(string, string)>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+    public Task DeleteTranscriptAsync(string channelId, string conversationId) =>
+        Storage.SqliteThreads.WriteAsync(_databaseFile, () =>
         {
-            result.Add((reader.GetString(0), reader.GetString(1)));
+            using var connection = Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "DELETE FROM activities WHERE channel_id = $channel AND conversation_id = $conversation";
+            command.Parameters.AddWithValue("$channel", channelId);
+            command.Parameters.AddWithValue("$conversation", conversationId);
+            command.ExecuteNonQuery();
+        });
+
+    public Task<IReadOnlyList<(string ChannelId, string ConversationId)>> ConversationsOfAsync(string visitorId, CancellationToken cancellationToken = default) =>
+        Storage.SqliteThreads.ReadAsync<IReadOnlyList<(string, string)>>(_databaseFile, () =>
+        {
+            using var connection = Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT DISTINCT channel_id, conversation_id FROM activities WHERE visitor_id = $visitor";
+            command.Parameters.AddWithValue("$visitor", visitorId);
+            var result = new List<(string, string)>();
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                result.Add((reader.GetString(0), reader.GetString(1)));
+            }
+            return result;
+        }, cancellationToken);
+
+    private static List<string> Strings(SqliteCommand command)
+    {
+        var values = new List<string>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            values.Add(reader.GetString(0));
         }
-        return result;
+        return values;
     }
 
     /// <summary>The index is the visitor_id column of the transcripts themselves: nothing else to remove.</summary>
