@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using ChatBot.Tests.DirectLine;
 using ChatBot.Tests.Infrastructure;
 using Newtonsoft.Json.Linq;
@@ -114,7 +115,7 @@ public class ScaleOutTests
     [Theory]
     [InlineData("Sqlite")]
     [InlineData("Blob")]
-    public async Task Killing_the_host_in_the_middle_of_a_coach_chat_and_starting_it_again_loses_nothing(string kind)
+    public async Task Killing_the_bot_process_in_the_middle_of_a_coach_chat_and_starting_it_again_loses_nothing(string kind)
     {
         var settings = await StorageBackends.SettingsAsync(kind, TwoSalesCoaches());
         var port = Azurite.FreePort();
@@ -124,9 +125,12 @@ public class ScaleOutTests
         DirectLineTestClient.Grant visitor, waitingVisitor, coachGrant;
         int waitingTicket;
 
-        await using (var before = await BotTestHost.StartAsync(settings, dataPath))
+        settings["Storage:Path"] = dataPath;
+        // The bot in a process of its own, killed (SIGKILL) right after the last thing it acknowledged.
+        var before = await BotProcess.StartAsync(port, settings);
+        await using (before)
         {
-            using var dana = await ConsoleCoach.OpenAsync(before, ConsoleCoach.DanaKey, "Hi Dana");
+            using var dana = await ConsoleCoach.OpenAsync(before.BaseUrl, ConsoleCoach.DanaKey, "Hi Dana");
             coachGrant = dana.Grant;
             visitor = await visitorClient.StartConversationAsync();
             await visitorClient.PostMessageAsync(visitor, "talk to a person");
@@ -139,6 +143,7 @@ public class ScaleOutTests
             await visitorClient.PostMessageAsync(waitingVisitor, "I'd like a person too");
             await VisitorWaitsForAsync(visitorClient, waitingVisitor, t => t.Contains("in line"), "the second visitor queued");
             waitingTicket = ((JArray)(await dana.QueueAsync(ConsoleCoach.DanaKey))["waiting"]!).Single().Value<int>("ticket");
+            await before.KillAsync();
         }
 
         // A new host on the same store and address: nothing of the old one in memory.
@@ -159,6 +164,18 @@ public class ScaleOutTests
         await VisitorWaitsForAsync(visitorClient, visitor, t => t == ChatBot.Dialogs.Prospects.FeedbackDialog.Question, "the feedback question");
         await coachClient.PostMessageAsync(coachGrant, $"accept {waitingTicket}");
         await VisitorWaitsForAsync(visitorClient, waitingVisitor, t => t.StartsWith("You're now chatting with Dana"), "the waiting visitor connected after the restart");
+        var transcript = await coachClient.WaitForAsync(coachGrant, a => a.Value<string>("text")?.StartsWith($"Transcript of #{waitingTicket}") == true, "the waiting visitor's transcript");
+        Assert.Contains("I'd like a person too", transcript.Value<string>("text"));
+
+        // The outcome events of both sides of the kill are in the log.
+        var events = new List<ChatBot.Handoff.Events.OutcomeEvent>();
+        await foreach (var e in after.Services.GetRequiredService<ChatBot.Handoff.Events.IEventLog>().ReadAsync(DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddHours(1)))
+        {
+            events.Add(e);
+        }
+        Assert.Contains(events, e => e.Name == "handoff.accepted" && e.ConversationId == visitor.ConversationId);
+        Assert.Contains(events, e => e.Name == "handoff.requested" && e.ConversationId == waitingVisitor.ConversationId);
+        Assert.Contains(events, e => e.Name == "handoff.ended" && e.ConversationId == visitor.ConversationId);
     }
 
     private static async Task<JObject> QueueAsync(BotTestHost host)
