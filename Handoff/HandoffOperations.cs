@@ -170,17 +170,14 @@ public sealed class HandoffOperations(
 
     public static string VisitorLabel(HandoffRecord record) => record.VisitorName ?? $"Visitor #{record.Ticket}";
 
-    /// <summary>The conversation so far (bot, visitor and coach turns, with authors) and the notes, for a coach taking over.</summary>
-    public async Task<string> RenderHistoryAsync(HandoffRecord record, CancellationToken cancellationToken)
+    /// <summary>
+    /// The whole conversation so far (bot, visitor and coach turns, with authors) and the notes, for a coach taking
+    /// over: one message, or several of Handoff:TranscriptTurns lines each ("part 1 of 3") for a long chat.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> RenderHistoryAsync(HandoffRecord record, CancellationToken cancellationToken)
     {
         var lines = await transcripts.ReadAsync(record.ChannelId, record.ConversationId, cancellationToken);
-        var text = new StringBuilder();
-        text.AppendLine($"Transcript of #{record.Ticket} ({record.Team}; {Describe(record)}):");
-        if (lines.Count == 0)
-        {
-            text.AppendLine("(no messages yet)");
-        }
-        foreach (var line in lines)
+        var rendered = lines.Select(line =>
         {
             var author = line.Role switch
             {
@@ -190,12 +187,16 @@ public sealed class HandoffOperations(
             };
             var attachments = line.Attachments > 0 ? $" ({line.Attachments} attachment(s))" : "";
             // Every line's words as written: the bot's own replies are Markdown, but a visitor's may not be rendered.
-            text.AppendLine($"- {line.At:HH:mm} {author}: {HandoffTexts.Literal(line.Text)}{attachments}");
-        }
-        foreach (var note in record.Notes)
+            return $"- {line.At:HH:mm} {author}: {HandoffTexts.Literal(line.Text)}{attachments}";
+        }).DefaultIfEmpty("(no messages yet)").ToList();
+        rendered.AddRange(record.Notes.Select(note => $"- Note by {directory.Find(note.CoachId)?.Name ?? note.CoachId}: {HandoffTexts.Literal(note.Text)}"));
+
+        var parts = rendered.Chunk(Math.Max(1, Options.TranscriptTurns)).ToList();
+        return parts.Select((part, i) =>
         {
-            text.AppendLine($"- Note by {directory.Find(note.CoachId)?.Name ?? note.CoachId}: {HandoffTexts.Literal(note.Text)}");
-        }
-        return text.ToString().TrimEnd();
+            var header = i == 0 ? $"Transcript of #{record.Ticket} ({record.Team}; {Describe(record)})" : $"Transcript of #{record.Ticket}";
+            var of = parts.Count > 1 ? $", part {i + 1} of {parts.Count}" : "";
+            return $"{header}{of}:\n" + string.Join("\n", part);
+        }).ToList();
     }
 }

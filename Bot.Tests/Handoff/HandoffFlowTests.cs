@@ -94,6 +94,32 @@ public class HandoffFlowTests
     }
 
     [Fact]
+    public async Task A_long_chat_reaches_the_coach_whole_in_parts_of_TranscriptTurns_lines()
+    {
+        await using var h = new HandoffHarness(new InMemoryStorage(), settings: new Dictionary<string, string?> { ["Handoff:TranscriptTurns"] = "4" });
+        await h.CoachHello("dana");
+        for (var i = 1; i <= 6; i++)
+        {
+            await h.VisitorSays("v1", $"message {i}");
+        }
+        await h.VisitorSays("v1", "talk to sales");
+
+        await h.CoachSays("dana", "accept next");
+
+        var parts = h.CoachSaw("dana").Where(t => t.StartsWith("Transcript of #1")).ToList();
+        // 6 messages and their 6 echoes, the request and the bot's answer to it: 14 lines, 4 per part.
+        Assert.Equal(4, parts.Count);
+        Assert.StartsWith("Transcript of #1 (sales;", parts[0]);
+        Assert.Equal(Enumerable.Range(1, 4).Select(i => $", part {i} of 4:"), parts.Select(p => p[p.IndexOf(", part", StringComparison.Ordinal)..p.IndexOf('\n')]));
+        Assert.All(parts, p => Assert.True(p.Split('\n').Length - 1 <= 4, p));
+        var lines = parts.SelectMany(p => p.Split('\n').Skip(1)).ToList();
+        Assert.Equal(14, lines.Count);
+        Assert.EndsWith("Visitor #1: message 1", lines[0]);
+        Assert.EndsWith("Bot: echo: message 6", lines[11]);
+        Assert.EndsWith("Visitor #1: talk to sales", lines[12]);
+    }
+
+    [Fact]
     public async Task Accept_gives_the_transcript_first_then_relays_both_ways_in_order_with_the_coach_name()
     {
         await using var h = await StartAsync("dana");

@@ -22,7 +22,8 @@ public sealed class ExternalHandoff(HandoffOperations ops)
     {
         // The requester stored this turn's messages when it queued the request, so the store has everything.
         var lines = await ops.Transcripts.ReadAsync(record.ChannelId, record.ConversationId, cancellationToken);
-        var transcript = new Transcript(lines.Select(l => ToActivity(turnContext, l)).ToList());
+        // The most recent Handoff:TranscriptTurns lines: the hub's payload stays bounded however long the chat was.
+        var transcript = new Transcript(lines.TakeLast(ops.Options.TranscriptTurns).Select(l => ToActivity(turnContext, l)).ToList());
         var context = new
         {
             skill = record.Team,

@@ -292,7 +292,10 @@ public sealed class CoachHandoff(HandoffOperations ops, HandoffQueueView queue)
         }
         await ops.Events.RecordAsync(OutcomeEventNames.HandoffAccepted, record, coachId: coach.Id,
             durationMs: HandoffEvents.Ms(record.QueuedAt, now), cancellationToken: cancellationToken);
-        await turnContext.SendActivityAsync(VisitorCopies.About(MessageFactory.Text(await ops.RenderHistoryAsync(record, cancellationToken)), record), cancellationToken);
+        foreach (var part in await ops.RenderHistoryAsync(record, cancellationToken))
+        {
+            await turnContext.SendActivityAsync(VisitorCopies.About(MessageFactory.Text(part), record), cancellationToken);
+        }
         await turnContext.SendActivityAsync(VisitorCopies.About(MessageFactory.Text($"You're connected to {HandoffTexts.Literal(HandoffOperations.VisitorLabel(record))} (#{record.Ticket}). Type to chat; end qualified, end not-qualified or end resolved when you're done."), record), cancellationToken);
         var visitorTold = await ops.Relay.SendAsync(turnContext.Adapter, record.VisitorReference!, MessageFactory.Text(HandoffTexts.Connected(coach.Name, record.Team)), cancellationToken);
         if (!visitorTold)
@@ -552,7 +555,7 @@ public sealed class CoachHandoff(HandoffOperations ops, HandoffQueueView queue)
         var reached = await ops.Relay.SendAsync(turnContext.Adapter, target!.AgentReference!,
         [
             MessageFactory.Text($"{coach.Name} passed you chat #{moved.Ticket}."),
-            VisitorCopies.About(MessageFactory.Text(history), moved),
+            .. history.Select(part => VisitorCopies.About(MessageFactory.Text(part), moved)),
             VisitorCopies.About(MessageFactory.Text($"You're connected to {HandoffTexts.Literal(HandoffOperations.VisitorLabel(moved))} (#{moved.Ticket}). Type to chat; end qualified, end not-qualified or end resolved when you're done."), moved),
         ], cancellationToken);
         if (!reached)

@@ -15,6 +15,6 @@ public interface IHandoffTranscriptStore
     /// <summary>Stores these activities of the current turn now. The transcript logger stores them again at the end of the turn as the same entries (same ids).</summary>
     Task AppendAsync(IReadOnlyList<IActivity> activities, CancellationToken cancellationToken = default);
 
-    /// <summary>Oldest first; at most Handoff:TranscriptTurns recent lines.</summary>
+    /// <summary>The whole conversation's messages, oldest first.</summary>
     Task<IReadOnlyList<TranscriptLine>> ReadAsync(string channelId, string conversationId, CancellationToken cancellationToken = default);
 }

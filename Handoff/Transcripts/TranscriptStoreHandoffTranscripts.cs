@@ -7,12 +7,10 @@ using Newtonsoft.Json.Linq;
 namespace ChatBot.Handoff.Transcripts;
 
 /// <summary>The handoff's view of the full transcript in the <see cref="ITranscriptStore"/>: messages as lines with roles.</summary>
-public sealed class TranscriptStoreHandoffTranscripts(ITranscriptStore store, IOptions<HandoffOptions> options) : IHandoffTranscriptStore
+public sealed class TranscriptStoreHandoffTranscripts(ITranscriptStore store) : IHandoffTranscriptStore
 {
     /// <summary>Set on a coach's message relayed to the visitor (the channel sees it from the bot), so the transcript knows who wrote it.</summary>
     public const string CoachProperty = "chatbotCoach";
-
-    private readonly int _max = options.Value.TranscriptTurns;
 
     public static void MarkFromCoach(IActivity relayed, string coachName) =>
         ((Activity)relayed).Properties[CoachProperty] = coachName;
@@ -36,7 +34,7 @@ public sealed class TranscriptStoreHandoffTranscripts(ITranscriptStore store, IO
             continuation = page.ContinuationToken;
         }
         while (!string.IsNullOrEmpty(continuation));
-        return lines.Count > _max ? lines.GetRange(lines.Count - _max, _max) : lines;
+        return lines;
     }
 
     /// <summary>A message as the coach reads it; null for anything else (typing, events).</summary>
