@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using ChatBot.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatBot.Tests.Host;
 
@@ -50,6 +51,7 @@ public class BadActivityTests
             Assert.DoesNotContain('\n', reason);
         }
         Assert.DoesNotContain("   at ", text);
+        await host.Services.GetRequiredService<ChatBot.Transcripts.BackgroundTranscriptLogger>().FlushAsync();
         Assert.Equal(before, StoredRows(host.DataPath));
     }
 
@@ -69,14 +71,19 @@ public class BadActivityTests
         Assert.All(replies, r => Assert.DoesNotContain(r.Activity.Text ?? "", c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t'));
     }
 
-    /// <summary>Every stored row, as text, so a test can prove that nothing changed.</summary>
+    /// <summary>Every stored row of every database (state, events, transcripts), as text, so a test can prove that nothing changed.</summary>
     private static string StoredRows(string dataPath)
     {
-        var file = Path.Combine(dataPath, "chatbot.db");
-        if (!File.Exists(file))
+        var rows = new StringBuilder();
+        foreach (var file in Directory.GetFiles(dataPath, "*.db").Order(StringComparer.Ordinal))
         {
-            return "";
+            rows.Append("== ").AppendLine(Path.GetFileName(file)).Append(RowsOf(file));
         }
+        return rows.ToString();
+    }
+
+    private static string RowsOf(string file)
+    {
         using var connection = new SqliteConnection($"Data Source={file};Pooling=False");
         connection.Open();
         var rows = new StringBuilder();
