@@ -34,16 +34,18 @@ public sealed class HandoffOperations(
 
     public static string KeyOf(HandoffRecord record) => HandoffStore.RecordKey(record.ChannelId, record.ConversationId);
 
+    public TimeSpan ConsolePresence => TimeSpan.FromSeconds(Options.ConsolePresenceSeconds);
+
     public int AcceptTimeoutSeconds(string team) => directory.FindTeam(team)?.AcceptTimeoutSeconds ?? 180;
 
-    /// <summary>Coaches of the team who are available and reachable, minus <paramref name="except"/>.</summary>
+    /// <summary>Coaches of the team who are available, reachable and present (console open), minus <paramref name="except"/>.</summary>
     public async Task<List<CoachRecord>> AvailableCoachesAsync(string team, string? except, CancellationToken cancellationToken)
     {
         var result = new List<CoachRecord>();
         foreach (var coach in directory.TeamCoaches(team).Where(c => c.Id != except))
         {
             var record = await store.GetAsync<CoachRecord>(HandoffStore.CoachKey(coach.Id), cancellationToken);
-            if (record?.CanBeAlerted == true)
+            if (record?.CanBeAlerted(Now, ConsolePresence) == true)
             {
                 result.Add(record);
             }
@@ -101,8 +103,8 @@ public sealed class HandoffOperations(
     }
 
     /// <summary>
-    /// A relay to or from a connected chat failed: the request goes back in line (keeping its place), the coach is
-    /// freed, and other available coaches of the team are alerted. Returns the visitor's place, or null when the
+    /// A relay to or from a connected chat failed, or the coach's console was closed: the request goes back in line
+    /// (keeping its place), the coach is freed, and other available coaches of the team are alerted. Returns the visitor's place, or null when the
     /// chat had already moved on.
     /// </summary>
     public async Task<int?> RequeueAsync(BotAdapter adapter, HandoffRecord record, string failedCoachId, bool tellVisitor, CancellationToken cancellationToken)
@@ -136,7 +138,7 @@ public sealed class HandoffOperations(
         {
             return null;
         }
-        logger.LogWarning("Handoff #{Ticket} in conversation {ConversationId} went back to the queue: a relay with coach {CoachId} failed",
+        logger.LogWarning("Handoff #{Ticket} in conversation {ConversationId} went back to the queue: coach {CoachId} could not be reached (a relay failed or the console was closed)",
             requeued.Ticket, requeued.ConversationId, failedCoachId);
         if (tellVisitor && requeued.VisitorReference != null)
         {

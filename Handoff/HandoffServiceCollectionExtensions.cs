@@ -49,6 +49,7 @@ public static class HandoffServiceCollectionExtensions
         services.AddSingleton<CoachHandoff>();
         services.AddSingleton<HandoffQueueView>();
         services.AddSingleton<HandoffSweeper>();
+        services.AddSingleton<ChatBot.Handoff.Coaches.CoachPresence>();
         services.AddSingleton<IHandoffRequester, HandoffRequester>();
         services.AddSingleton<HandoffMiddleware>();
         services.AddSingleton<IMiddleware>(sp => sp.GetRequiredService<HandoffMiddleware>());

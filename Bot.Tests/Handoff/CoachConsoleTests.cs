@@ -3,6 +3,7 @@ using System.Text;
 using ChatBot.Dialogs.Prospects;
 using ChatBot.Tests.DirectLine;
 using ChatBot.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
 
 namespace ChatBot.Tests.Handoff;
@@ -79,6 +80,22 @@ public class CoachConsoleTests
             Assert.Equal(HttpStatusCode.Forbidden, status);
             Assert.Contains("no longer", body);
         }
+    }
+
+    [Fact]
+    public async Task Each_queue_refresh_of_an_open_console_marks_its_coach_present()
+    {
+        await using var host = await BotTestHost.StartAsync();
+        using var dana = await ConsoleCoach.OpenAsync(host, ConsoleCoach.DanaKey, "Hi Dana");
+        var store = host.Services.GetRequiredService<ChatBot.Handoff.Storage.HandoffStore>();
+        var key = ChatBot.Handoff.Storage.HandoffStore.CoachKey("dana");
+        var before = DateTimeOffset.UtcNow;
+
+        await dana.QueueAsync(ConsoleCoach.DanaKey);
+
+        var seen = (await store.GetAsync<ChatBot.Handoff.Storage.CoachRecord>(key, default))!.ConsoleSeenAt;
+        Assert.NotNull(seen);
+        Assert.InRange(seen!.Value, before.AddSeconds(-1), DateTimeOffset.UtcNow.AddSeconds(1));
     }
 
     [Fact]

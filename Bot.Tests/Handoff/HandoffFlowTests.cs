@@ -1,3 +1,4 @@
+using ChatBot.Handoff.Coaches;
 using ChatBot.Handoff;
 using ChatBot.Handoff.Events;
 using ChatBot.Handoff.Requests;
@@ -91,6 +92,72 @@ public class HandoffFlowTests
         Assert.Contains(sent, a => a.Text == "You're now chatting with Dana from our sales team.");
         Assert.Contains(sent, a => a.Text == "Dana: Hi, I'm Dana");
         Assert.All(sent, a => Assert.True(a.Timestamp != null, $"'{a.Text}' was sent without a timestamp"));
+    }
+
+    [Fact]
+    public async Task A_coach_whose_console_was_closed_gets_no_requests_until_it_is_open_again()
+    {
+        await using var h = await StartAsync("dana");
+        var presence = h.Get<CoachPresence>();
+        await presence.SeenAsync("dana", default);
+        h.Clock.Advance(TimeSpan.FromSeconds(91)); // past Handoff:ConsolePresenceSeconds (90) without a queue refresh
+
+        await h.VisitorSays("v1", "talk to sales");
+        Assert.DoesNotContain(h.CoachSaw("dana"), t => t.StartsWith("New sales request"));
+        Assert.StartsWith("I'm sorry: nobody from our sales team is available right now.", h.VisitorSaw("v1").Last());
+
+        await presence.SeenAsync("dana", default);
+        await h.VisitorSays("v2", "talk to sales");
+        Assert.Contains(h.CoachSaw("dana"), t => t.StartsWith("New sales request #1"));
+    }
+
+    [Fact]
+    public async Task A_chat_whose_coach_closed_the_console_goes_back_to_the_queue_and_the_visitor_is_told()
+    {
+        await using var h = await StartAsync("dana", "dave");
+        var presence = h.Get<CoachPresence>();
+        await presence.SeenAsync("dana", default);
+        await presence.SeenAsync("dave", default);
+        await h.VisitorSays("v1", "talk to sales");
+        await h.CoachSays("dana", "accept 1");
+        h.Clock.Advance(TimeSpan.FromSeconds(60));
+        await presence.SeenAsync("dave", default); // Dave's console stays open, Dana's was closed
+        await h.SweepAsync();
+        Assert.Equal(HandoffState.Connected, (await h.Record("v1"))!.State);
+
+        h.Clock.Advance(TimeSpan.FromSeconds(31));
+        await h.SweepAsync();
+
+        Assert.Equal(HandoffState.Queued, (await h.Record("v1"))!.State);
+        Assert.Equal("Sorry, we lost the connection to Dana. You're back in line as number 1; another coach will pick up from here.", h.VisitorSaw("v1").Last());
+        Assert.Contains(h.CoachSaw("dave"), t => t.StartsWith("Request #1 is back in the sales queue"));
+        await h.CoachSays("dave", "accept 1");
+        Assert.Equal("You're now chatting with Dave from our sales team.", h.VisitorSaw("v1").Last());
+    }
+
+    [Fact]
+    public async Task A_console_opened_again_during_a_chat_gets_the_whole_transcript_again()
+    {
+        await using var h = await StartAsync("dana");
+        await h.VisitorSays("v1", "talk to sales");
+        await h.CoachSays("dana", "accept 1");
+        await h.VisitorSays("v1", "are you still there?");
+
+        await h.CoachHello("dana");
+
+        var transcripts = h.CoachSaw("dana").Where(t => t.StartsWith("Transcript of #1")).ToList();
+        Assert.Equal(2, transcripts.Count);
+        Assert.DoesNotContain("are you still there?", transcripts[0]);
+        Assert.Contains("Visitor #1: are you still there?", transcripts[1]);
+    }
+
+    [Fact]
+    public async Task A_coach_who_never_opened_the_console_is_always_present()
+    {
+        await using var h = await StartAsync("dana");
+        h.Clock.Advance(TimeSpan.FromHours(5));
+        await h.VisitorSays("v1", "talk to sales");
+        Assert.Contains(h.CoachSaw("dana"), t => t.StartsWith("New sales request #1"));
     }
 
     [Fact]

@@ -11,7 +11,7 @@ namespace ChatBot.Endpoints;
 /// <summary>
 /// The coach console: GET /coach (the page), POST /api/coach/token (a coach's console key in, a Direct Line
 /// token bound to user id "coach:&lt;Id&gt;" out: the only way to act as a coach on the local channel) and
-/// GET /api/coach/queue (the live queue panel; X-Coach-Key header). No key, no console.
+/// GET /api/coach/queue (the live queue panel; X-Coach-Key header; each call also marks the console open). No key, no console.
 /// </summary>
 public static class CoachConsoleEndpoints
 {
@@ -70,7 +70,7 @@ public static class CoachConsoleEndpoints
         });
     }
 
-    private static async Task<IResult> QueueAsync(HttpContext http, CoachDirectory coaches, HandoffQueueView queue, HandoffStore store,
+    private static async Task<IResult> QueueAsync(HttpContext http, CoachDirectory coaches, HandoffQueueView queue, CoachPresence presence,
         CancellationToken cancellationToken)
     {
         var coach = coaches.FindByConsoleKey(http.Request.Headers[KeyHeader].FirstOrDefault());
@@ -78,7 +78,8 @@ public static class CoachConsoleEndpoints
         {
             return DirectLineHttp.Error(StatusCodes.Status401Unauthorized, $"Send your console key in the {KeyHeader} header.");
         }
-        var me = await store.GetAsync<CoachRecord>(HandoffStore.CoachKey(coach.Id), cancellationToken);
+        // The panel's refresh is the console's heartbeat: while it comes, the coach is present (CoachPresence).
+        var me = await presence.SeenAsync(coach.Id, cancellationToken);
         var waiting = await queue.ListAsync(cancellationToken);
         return Results.Json(new
         {
@@ -87,8 +88,8 @@ public static class CoachConsoleEndpoints
                 id = coach.Id,
                 name = coach.Name,
                 team = coach.Team,
-                status = (me?.Status ?? CoachStatus.Available) == CoachStatus.Available ? "available" : "away",
-                activeTicket = me?.ActiveTicket,
+                status = me.Status == CoachStatus.Available ? "available" : "away",
+                activeTicket = me.ActiveTicket,
             },
             waiting,
         });

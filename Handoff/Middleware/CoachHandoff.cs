@@ -36,6 +36,7 @@ public sealed class CoachHandoff(HandoffOperations ops, HandoffQueueView queue)
         if (activity.Type == ActivityTypes.Event && activity.Name == HelloEvent)
         {
             await turnContext.SendActivityAsync(await StatusLineAsync(coach, me, cancellationToken), cancellationToken: cancellationToken);
+            await CatchUpAsync(turnContext, coach, me, cancellationToken);
             return;
         }
         if (activity.Type == ActivityTypes.Typing && me.ActiveRecordKey != null)
@@ -101,10 +102,36 @@ public sealed class CoachHandoff(HandoffOperations ops, HandoffQueueView queue)
             if (record.AgentReference?.Conversation?.Id != reference.Conversation?.Id || record.AgentReference?.ServiceUrl != reference.ServiceUrl)
             {
                 record.AgentReference = reference;
+                if (reference.ChannelId != ops.Options.ConsoleChannelId)
+                {
+                    // Now reached elsewhere (Teams), where there is no console to be seen: present while reachable.
+                    record.ConsoleSeenAt = null;
+                }
                 s.Put(key, record);
             }
             return record;
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// A console opened again while its coach is in a chat (a reload, a new tab): the messages relayed in between went
+    /// to the old console, so the whole transcript comes again.
+    /// </summary>
+    private async Task CatchUpAsync(ITurnContext turnContext, CoachOptions coach, CoachRecord me, CancellationToken cancellationToken)
+    {
+        if (me.ActiveRecordKey == null)
+        {
+            return;
+        }
+        var record = await ops.Store.GetAsync<HandoffRecord>(me.ActiveRecordKey, cancellationToken);
+        if (record is not { State: HandoffState.Connected } || record.CoachId != coach.Id)
+        {
+            return;
+        }
+        foreach (var part in await ops.RenderHistoryAsync(record, cancellationToken))
+        {
+            await turnContext.SendActivityAsync(VisitorCopies.About(MessageFactory.Text(part), record), cancellationToken);
+        }
     }
 
     private async Task<string> StatusLineAsync(CoachOptions coach, CoachRecord me, CancellationToken cancellationToken)
@@ -524,7 +551,7 @@ public sealed class CoachHandoff(HandoffOperations ops, HandoffQueueView queue)
                 }
                 return ((HandoffRecord?)null, HandoffTexts.NotInChat);
             }
-            if (target is not { CanBeAlerted: true })
+            if (target?.CanBeAlerted(now, ops.ConsolePresence) != true)
             {
                 return (null, $"{to.Name} is away or hasn't opened the console; the chat stays with you.");
             }

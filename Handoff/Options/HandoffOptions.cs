@@ -17,9 +17,18 @@ public sealed class HandoffOptions
     [Required]
     public string ConsoleChannelId { get; set; } = "directline";
 
-    /// <summary>How many recent lines of the conversation's transcript (the full one is in the transcript store) a coach is shown.</summary>
+    /// <summary>Lines per transcript message to a coach (a long chat comes in parts), and the most lines an external hub gets.</summary>
     [Range(1, 500)]
     public int TranscriptTurns { get; set; } = 40;
+
+    /// <summary>
+    /// A coach console counts as open while it refreshed its queue panel (every 1.5 s) within this many seconds; a
+    /// browser slows the timers of a background tab to once a minute, hence more than 60. Past it the coach gets no
+    /// requests, and a chat they are in goes back to the queue. Coaches who never opened the console (Teams) are
+    /// always taken as present.
+    /// </summary>
+    [Range(61, 3600)]
+    public int ConsolePresenceSeconds { get; set; } = 90;
 
     /// <summary>How often expired requests are looked for.</summary>
     [Range(1, 3600)]

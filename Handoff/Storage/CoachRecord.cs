@@ -51,5 +51,11 @@ public sealed class CoachRecord : IStoreItem
         ActiveRecordKey != null && ActiveRecordKey != exceptKey &&
         (pointed is { State: HandoffState.Connected } && pointed.CoachId == CoachId || (ActiveSince is { } since && now - since < PointerLease));
 
-    public bool CanBeAlerted => Status == CoachStatus.Available && AgentReference != null;
+    /// <summary>When the coach's console last refreshed its queue panel; null for a coach who never opened it (Teams).</summary>
+    public DateTimeOffset? ConsoleSeenAt { get; set; }
+
+    /// <summary>False once the console this coach opened has been closed (not seen) for longer than <paramref name="presence"/>.</summary>
+    public bool IsPresent(DateTimeOffset now, TimeSpan presence) => ConsoleSeenAt is not { } seen || now - seen <= presence;
+
+    public bool CanBeAlerted(DateTimeOffset now, TimeSpan presence) => Status == CoachStatus.Available && AgentReference != null && IsPresent(now, presence);
 }

@@ -73,6 +73,28 @@ public sealed class HandoffSweeper(HandoffOperations ops)
             }
             await ops.NotifyAlertedAsync(adapter, closed, $"Request #{closed.Ticket} expired: nobody accepted it in time.", except: null, cancellationToken);
         }
+        await RequeueChatsOfClosedConsolesAsync(adapter, now, cancellationToken);
         return closedCount;
+    }
+
+    /// <summary>
+    /// A coach whose console has been closed past Handoff:ConsolePresenceSeconds cannot read the visitor: the chat goes
+    /// back to the queue (keeping its place), the visitor is told, and the team's present coaches are alerted.
+    /// </summary>
+    private async Task RequeueChatsOfClosedConsolesAsync(BotAdapter adapter, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        foreach (var coach in ops.Directory.Coaches)
+        {
+            var me = await ops.Store.GetAsync<CoachRecord>(HandoffStore.CoachKey(coach.Id), cancellationToken);
+            if (me?.ActiveRecordKey == null || me.IsPresent(now, ops.ConsolePresence))
+            {
+                continue;
+            }
+            var chat = await ops.Store.GetAsync<HandoffRecord>(me.ActiveRecordKey, cancellationToken);
+            if (chat is { State: HandoffState.Connected } && chat.CoachId == coach.Id)
+            {
+                await ops.RequeueAsync(adapter, chat, coach.Id, tellVisitor: true, cancellationToken);
+            }
+        }
     }
 }

@@ -135,6 +135,8 @@ public static class BenchmarkCommand
             arguments.Add($"--Handoff:Coaches:{i}:Team={HandoffPlayer.Team}");
             arguments.Add($"--Handoff:Coaches:{i}:ConsoleKey={coachKeys[i]}");
         }
+        // They read the queue once, to accept, and do not keep refreshing it as the console page does: taken as present.
+        arguments.Add("--Handoff:ConsolePresenceSeconds=3600");
         return arguments;
     }
 
