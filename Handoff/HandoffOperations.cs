@@ -189,7 +189,9 @@ public sealed class HandoffOperations(
             };
             var attachments = line.Attachments > 0 ? $" ({line.Attachments} attachment(s))" : "";
             // Every line's words as written: the bot's own replies are Markdown, but a visitor's may not be rendered.
-            return $"- {line.At:HH:mm} {author}: {HandoffTexts.Literal(line.Text)}{attachments}";
+            // The bot's bold markers would show as asterisks (its words are escaped too: they can quote the visitor's).
+            var words = line.Role == TranscriptLine.Bot ? line.Text.Replace("**", "") : line.Text;
+            return $"- {line.At:HH:mm} {author}: {HandoffTexts.Literal(words)}{attachments}";
         }).DefaultIfEmpty("(no messages yet)").ToList();
         rendered.AddRange(record.Notes.Select(note => $"- Note by {directory.Find(note.CoachId)?.Name ?? note.CoachId}: {HandoffTexts.Literal(note.Text)}"));
 

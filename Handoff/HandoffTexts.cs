@@ -3,7 +3,7 @@ using ChatBot.Handoff.Requests;
 namespace ChatBot.Handoff;
 
 /// <summary>Everything the handoff says to visitors and coaches, in one place.</summary>
-public static class HandoffTexts
+public static partial class HandoffTexts
 {
     public static string Wait(int acceptTimeoutSeconds) =>
         acceptTimeoutSeconds <= 90 ? "a minute" : $"{(int)Math.Ceiling(acceptTimeoutSeconds / 60.0)} minutes";
@@ -64,7 +64,8 @@ public static class HandoffTexts
     /// <summary>
     /// A visitor's words inside a message the coach's chat renders as Markdown (transcripts, queue, alerts): every
     /// Markdown or HTML character escaped and line breaks flattened, so a visitor cannot show a coach images, links,
-    /// formatting or a fake "Bot:" line.
+    /// formatting or a fake "Bot:" line. A web address becomes an autolink (&lt;https://...&gt;): Markdown reads nothing
+    /// inside one, and escaping it would break the link (a backslash inside it becomes part of the address).
     /// </summary>
     public static string Literal(string? text)
     {
@@ -74,6 +75,24 @@ public static class HandoffTexts
             return "";
         }
         var escaped = new System.Text.StringBuilder(text.Length + 8);
+        var at = 0;
+        foreach (System.Text.RegularExpressions.Match url in WebAddress().Matches(text))
+        {
+            var address = url.Value.TrimEnd('.', ',', ';', ':', '!', '?', ')', ']', '}', '\'', '"', '*', '_', '~');
+            if (address.Length <= "https://".Length)
+            {
+                continue;
+            }
+            Escape(escaped, text.AsSpan(at, url.Index - at));
+            escaped.Append('<').Append(address).Append('>');
+            at = url.Index + address.Length;
+        }
+        Escape(escaped, text.AsSpan(at));
+        return escaped.ToString();
+    }
+
+    private static void Escape(System.Text.StringBuilder escaped, ReadOnlySpan<char> text)
+    {
         foreach (var ch in text)
         {
             if (ch is '\r' or '\n')
@@ -89,8 +108,10 @@ public static class HandoffTexts
                 escaped.Append(ch);
             }
         }
-        return escaped.ToString();
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"https?://[^\s<>]+", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex WebAddress();
 
     public static string NotInChat => "You're not in a chat. " + CoachHelp;
 

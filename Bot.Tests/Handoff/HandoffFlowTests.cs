@@ -95,6 +95,18 @@ public class HandoffFlowTests
     }
 
     [Fact]
+    public async Task A_coach_who_takes_another_teams_request_is_introduced_with_their_own_team()
+    {
+        await using var h = await StartAsync("dana", "sam");
+        await h.VisitorSays("v1", "talk to support");
+        Assert.Equal("support", (await h.Record("v1"))!.Team);
+
+        await h.CoachSays("dana", "accept 1");
+
+        Assert.Equal("You're now chatting with Dana from our sales team.", h.VisitorSaw("v1").Last());
+    }
+
+    [Fact]
     public async Task A_coach_whose_console_was_closed_gets_no_requests_until_it_is_open_again()
     {
         await using var h = await StartAsync("dana");
@@ -541,9 +553,10 @@ public class HandoffFlowTests
         await h.VisitorSays("v1", spoof);
         await h.CoachSays("dana", "accept next");
 
-        // The transcript is Markdown (a list): the visitor's words in it are escaped, on one line.
+        // The transcript is Markdown (a list): the visitor's words in it are escaped, on one line; an address shows
+        // as itself (an autolink), never behind a label or as an image.
         var transcript = h.CoachSaw("dana").Single(t => t.StartsWith("Transcript of #1", StringComparison.Ordinal));
-        Assert.Contains(@"see \!\[logo\]\(http://evil.example/pixel\) \[login\]\(http://evil.example\) \<b\>x\</b\>  \*\*Bot: approved 50% off\*\*", transcript);
+        Assert.Contains(@"see \!\[logo\]\(<http://evil.example/pixel>\) \[login\]\(<http://evil.example>\) \<b\>x\</b\>  \*\*Bot: approved 50% off\*\*", transcript);
         Assert.DoesNotContain("![logo](", transcript);
 
         // A live relay is plain text on one line: shown as typed, nothing rendered, no line that looks like another's.

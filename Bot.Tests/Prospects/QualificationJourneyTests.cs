@@ -196,7 +196,7 @@ public class QualificationJourneyTests
             .Send("Sales pipeline").Bot(JourneyTexts.TimelineQuestion)
             .Send("this month").Bot(JourneyTexts.EmailQuestion)
             .Send("no").Bot(JourneyTexts.EmailRetry, JourneyTexts.Skip)
-            .Send("no email").Bot(JourneyTexts.MovingOn)
+            .Send("jane.doe@acme.con").Bot(JourneyTexts.EmailNotTaken)
             // Sales pipeline 20 + this month 30 = 50, below 60.
             .BotStartsWith("Thanks, that's all I need. The quickest way")
             .NothingMore()

@@ -111,6 +111,7 @@ public static class JourneyTexts
     public const string Skip = "Skip";
     public static string ConsentQuestion(string email) => $"Is it OK if our sales team emails you at {email}?";
     public const string MovingOn = "No problem, let's move on.";
+    public const string EmailNotTaken = "I couldn't use that email address, so I'll go on without one.";
     public const string Qualified = "Thanks, that's all I need. Someone from our sales team is the best person to help you from here.";
 
     // Said inside the qualification when the visitor says something other than an answer.

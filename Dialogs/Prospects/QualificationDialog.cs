@@ -160,7 +160,11 @@ public sealed partial class QualificationDialog : ComponentDialog
             }
             answers.Email = email;
         }
-        await SayIfExhaustedAsync(stepContext, cancellationToken);
+        if (stepContext.PromptExhausted)
+        {
+            // Not "let's move on": the visitor tried twice and must not think the address was taken.
+            await stepContext.Context.SendActivityAsync(JourneyTexts.EmailNotTaken, cancellationToken: cancellationToken);
+        }
         if (answers.Email == null || answers.ContactConsent != null)
         {
             return await stepContext.NextAsync(null, cancellationToken);

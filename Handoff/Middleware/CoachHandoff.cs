@@ -324,7 +324,7 @@ public sealed class CoachHandoff(HandoffOperations ops, HandoffQueueView queue)
             await turnContext.SendActivityAsync(VisitorCopies.About(MessageFactory.Text(part), record), cancellationToken);
         }
         await turnContext.SendActivityAsync(VisitorCopies.About(MessageFactory.Text($"You're connected to {HandoffTexts.Literal(HandoffOperations.VisitorLabel(record))} (#{record.Ticket}). Type to chat; end qualified, end not-qualified or end resolved when you're done."), record), cancellationToken);
-        var visitorTold = await ops.Relay.SendAsync(turnContext.Adapter, record.VisitorReference!, MessageFactory.Text(HandoffTexts.Connected(coach.Name, record.Team)), cancellationToken);
+        var visitorTold = await ops.Relay.SendAsync(turnContext.Adapter, record.VisitorReference!, MessageFactory.Text(HandoffTexts.Connected(coach.Name, coach.Team)), cancellationToken);
         if (!visitorTold)
         {
             await turnContext.SendActivityAsync($"The visitor of #{record.Ticket} can't be reached any more; the request went back to the queue.", cancellationToken: cancellationToken);
