@@ -23,13 +23,13 @@ public static class BotConfigurationKeys
         ["MicrosoftAppPassword"] = "ConfigurationBotFrameworkAuthentication",
         ["MicrosoftAppTenantId"] = "ConfigurationBotFrameworkAuthentication",
         ["Urls"] = "the ASP.NET Core host (the addresses Kestrel listens on)",
+        ["APPLICATIONINSIGHTS_CONNECTION_STRING"] = "ApplicationInsightsOptions: outcome events to Application Insights (and App Service's agent)",
     };
 
     /// <summary>Settings that App Service and its Application Insights agent read; the bot does not.</summary>
     public static IReadOnlyDictionary<string, string> PlatformSettings { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["WEBSITES_PORT"] = "App Service: the port it forwards requests to",
-        ["APPLICATIONINSIGHTS_CONNECTION_STRING"] = "App Service's Application Insights agent",
         ["ApplicationInsightsAgent_EXTENSION_VERSION"] = "App Service: turns the Application Insights agent on",
         ["XDT_MicrosoftApplicationInsights_Mode"] = "App Service's Application Insights agent: collection mode",
     };

@@ -10,6 +10,7 @@ public class StartupErrorTests
         { "--Faq:AnswerThreshold=7", "AnswerThreshold" },
         { "--Metrics:AccessKeys:0=short", "Metrics:AccessKeys" },
         { "--MicrosoftAppType=UserAssignedMSI", "MicrosoftAppId" },
+        { "--APPLICATIONINSIGHTS_CONNECTION_STRING=InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=not a url", "APPLICATIONINSIGHTS_CONNECTION_STRING" },
     };
 
     [Theory]

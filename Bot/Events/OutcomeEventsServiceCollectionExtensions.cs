@@ -17,8 +17,16 @@ public static class OutcomeEventsServiceCollectionExtensions
     {
         services.AddOptions<MetricsOptions>().Bind(configuration.GetSection(MetricsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 
-        // Application Insights (or any telemetry client) replaces this when registered first.
-        services.TryAddSingleton<IBotTelemetryClient, NullBotTelemetryClient>();
+        // Application Insights when APPLICATIONINSIGHTS_CONNECTION_STRING is set (validated at start), else nothing.
+        // The container disposes the client at shutdown, which sends what it has buffered. A telemetry client
+        // registered before this one wins.
+        services.AddOptions<ApplicationInsightsOptions>()
+            .Configure(o => o.ConnectionString = configuration[ApplicationInsightsOptions.ConnectionStringKey] ?? "")
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ApplicationInsightsOptions>, ApplicationInsightsOptionsValidator>();
+        services.TryAddSingleton<IBotTelemetryClient>(sp => sp.GetRequiredService<IOptions<ApplicationInsightsOptions>>().Value is { Enabled: true } insights
+            ? new ApplicationInsightsBotTelemetryClient(insights.ConnectionString, sp.GetService<ILogger<ApplicationInsightsBotTelemetryClient>>())
+            : NullBotTelemetryClient.Instance);
         services.AddMetrics();
         services.AddSingleton<OutcomeEventMeters>();
         // The event log itself comes with the storage (AddChatBotStorage): one per Storage:Kind.

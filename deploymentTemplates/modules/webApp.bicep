@@ -128,7 +128,8 @@ var baseSettings = [
   // Host and App Service.
   { name: 'Urls', value: 'http://+:${port}' }
   { name: 'WEBSITES_PORT', value: string(port) }
-  // Application Insights through App Service's built-in agent (the bot has no Application Insights SDK).
+  // Application Insights: the bot sends its outcome events there (custom events); App Service's built-in agent
+  // reads the same connection string for requests, dependencies and logs.
   { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: appInsights.properties.ConnectionString }
   { name: 'ApplicationInsightsAgent_EXTENSION_VERSION', value: '~3' }
   { name: 'XDT_MicrosoftApplicationInsights_Mode', value: 'recommended' }
