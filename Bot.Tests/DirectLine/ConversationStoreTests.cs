@@ -11,6 +11,15 @@ public class ConversationStoreTests
     private static ConversationStore NewStore() => new(new InMemoryStorage(), TimeProvider.System, NullLogger<ConversationStore>.Instance);
 
     [Fact]
+    public void Conversation_ids_are_url_safe_unique_and_never_start_with_a_csv_formula_character()
+    {
+        var ids = Enumerable.Range(0, 5_000).Select(_ => ConversationStore.NewConversationId()).ToList();
+
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        Assert.All(ids, id => Assert.Matches("^[A-Za-z0-9][A-Za-z0-9_-]{23}$", id));
+    }
+
+    [Fact]
     public async Task Reads_from_any_watermark_across_sealed_pages_and_the_tail()
     {
         var store = NewStore();

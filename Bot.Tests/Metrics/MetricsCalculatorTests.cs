@@ -1,3 +1,4 @@
+using ChatBot.Handoff.Events;
 using ChatBot.Handoff.Metrics;
 
 namespace ChatBot.Tests.Metrics;
@@ -73,6 +74,27 @@ public class MetricsCalculatorTests
         Assert.Equal(0.25, day.ResponseWithinTargetShare);
         Assert.Equal(0.25, day.AbandonmentRate);
         Assert.Equal(0.4, day.FaqAnswerRate);
+    }
+
+    [Fact]
+    public void A_conversation_rated_for_the_bot_and_then_for_its_coach_counts_once_overall_and_once_in_each_split()
+    {
+        var start = ScriptedConversations.Day.AddHours(9);
+        var events = new EventScript("c1", start)
+            .At(0, OutcomeEventNames.EngagementStarted)
+            .At(10, OutcomeEventNames.CsatGiven, e => e with { Positive = true, CoachHandled = false })
+            .At(20, OutcomeEventNames.HandoffRequested, e => e with { Team = "sales" })
+            .At(30, OutcomeEventNames.HandoffAccepted)
+            .At(35, OutcomeEventNames.HandoffFirstReply, e => e with { DurationMs = 15_000 })
+            .At(90, OutcomeEventNames.HandoffEnded, e => e with { Outcome = "resolved" })
+            .At(95, OutcomeEventNames.CsatGiven, e => e with { Positive = false, CoachHandled = true })
+            .Events;
+
+        var report = MetricsCalculator.Compute(events, TheDay);
+
+        Assert.Equal(new Ratio(0, 1), report.Csat.Overall); // the visitor's last word
+        Assert.Equal(new Ratio(1, 1), report.Csat.BotOnly);
+        Assert.Equal(new Ratio(0, 1), report.Csat.CoachHandled);
     }
 
     /*

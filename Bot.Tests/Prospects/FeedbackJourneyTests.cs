@@ -7,7 +7,7 @@ namespace ChatBot.Tests.Prospects;
 public class FeedbackJourneyTests
 {
     [Fact]
-    public async Task Feedback_is_asked_exactly_once_in_a_conversation()
+    public async Task The_bot_is_rated_once_and_a_coach_chat_once_more_whatever_came_before()
     {
         await using var h = new JourneyHarness();
         await h.Start(h.Conversation())
@@ -18,13 +18,15 @@ public class FeedbackJourneyTests
             .Send("Skip").Bot(JourneyTexts.FeedbackThanks)
             .Send("How do I export my contacts?").BotSaysAnything().Bot(JourneyTexts.DidThatAnswer)
             .Send("yes thanks").Bot(JourneyTexts.GladItHelped)
-            // A coach ends a chat later in the same conversation: still not asked again.
+            // A coach ends a chat later in the same conversation: the coach's chat is rated too, once.
+            .Send(JourneyHarness.CoachEnded()).Bot(FeedbackDialog.Question)
+            .Send("👎").Bot(JourneyTexts.FeedbackNegativeComment, JourneyTexts.Skip)
+            .Send("Skip").Bot(JourneyTexts.FeedbackThanks)
             .Send(JourneyHarness.CoachEnded()).Bot(JourneyTexts.AnythingElse().Text)
             .NothingMore()
             .StartTestAsync();
 
-        var csat = Assert.Single(h.Events.Named(OutcomeEventNames.CsatGiven));
-        Assert.Equal((true, false), (csat.Positive, csat.CoachHandled));
+        Assert.Equal([(true, false), (false, true)], h.Events.Named(OutcomeEventNames.CsatGiven).Select(e => (e.Positive, e.CoachHandled)));
     }
 
     [Fact]

@@ -19,8 +19,21 @@ public sealed class ConversationStore(IStorage storage, TimeProvider clock, ILog
 
     public static string ActivityId(string conversationId, int index) => $"{conversationId}|{index:D7}";
 
-    public static string NewConversationId() =>
-        Convert.ToBase64String(RandomNumberGenerator.GetBytes(18)).Replace('+', '-').Replace('/', '_');
+    /// <summary>
+    /// 144 random bits, URL-safe, starting with a letter or digit: an id starting with "-" would be changed in CSV
+    /// exports (a cell starting with - is prefixed with ' so it never runs as a formula) and no longer match the logs.
+    /// </summary>
+    public static string NewConversationId()
+    {
+        while (true)
+        {
+            var id = Convert.ToBase64String(RandomNumberGenerator.GetBytes(18)).Replace('+', '-').Replace('/', '_');
+            if (char.IsAsciiLetterOrDigit(id[0]))
+            {
+                return id;
+            }
+        }
+    }
 
     public async Task<ConversationRecord> CreateAsync(string ownerUserId, string? ownerName, CancellationToken cancellationToken)
     {

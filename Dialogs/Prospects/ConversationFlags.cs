@@ -12,8 +12,14 @@ public sealed class ConversationFlags
     /// <summary>engagement.started was recorded (on the visitor's first message).</summary>
     public bool EngagementRecorded { get; set; }
 
-    /// <summary>The CSAT question was asked; it is never asked twice in a conversation.</summary>
+    /// <summary>The CSAT question about the bot was asked; never twice in a conversation, nor after a coach's.</summary>
     public bool FeedbackAsked { get; set; }
+
+    /// <summary>
+    /// The CSAT question after a coach's chat was asked: once too, apart from the bot's, so that a visitor who rated
+    /// an answer earlier still rates the coach (the team's coach CSAT).
+    /// </summary>
+    public bool CoachFeedbackAsked { get; set; }
 
     /// <summary>The visitor's CSAT answer, when given.</summary>
     public bool? FeedbackPositive { get; set; }

@@ -6,7 +6,8 @@ using Microsoft.Bot.Builder;
 namespace ChatBot.Dialogs.Prospects;
 
 /// <summary>
-/// The CSAT question (options: <see cref="AskFeedback"/>), at most once per conversation: 👍/👎 buttons, however the
+/// The CSAT question (options: <see cref="AskFeedback"/>), at most once per conversation about the bot and once
+/// after a coach's chat: 👍/👎 buttons, however the
 /// answer comes ("yes, thanks", "not really", an emoji), then an optional comment that "skip" passes. csat.given is
 /// recorded on the thumbs answer, with whether a coach handled the chat. A reply that is neither (a new question)
 /// ends with <see cref="NewMessage"/>: the visitor is not asked again. At the comment step a question or small talk
@@ -39,7 +40,14 @@ public sealed class FeedbackDialog : ComponentDialog
     private async Task<DialogTurnResult> AskStepAsync(WaterfallStepContext stepContext, CancellationToken cancellationToken)
     {
         var flags = await _state.GetFlagsAsync(stepContext.Context, cancellationToken);
-        flags.FeedbackAsked = true;
+        if (((AskFeedback)stepContext.Options!).CoachHandled)
+        {
+            flags.CoachFeedbackAsked = true;
+        }
+        else
+        {
+            flags.FeedbackAsked = true;
+        }
         return await stepContext.PromptAsync(Reply, new PromptOptions
         {
             Prompt = MessageFactory.Text(Question),

@@ -364,7 +364,8 @@ public sealed class MainDialog : ComponentDialog
     private async Task<DialogTurnResult> FeedbackAsync(WaterfallStepContext stepContext, AskFeedback feedback, CancellationToken cancellationToken)
     {
         var flags = await _state.GetFlagsAsync(stepContext.Context, cancellationToken);
-        if (!flags.FeedbackAsked)
+        // A coach's chat is rated once whatever came before; the bot is not asked after any rating (no nagging).
+        if (feedback.CoachHandled ? !flags.CoachFeedbackAsked : !flags.FeedbackAsked && !flags.CoachFeedbackAsked)
         {
             return await stepContext.BeginDialogAsync(nameof(FeedbackDialog), feedback, cancellationToken);
         }

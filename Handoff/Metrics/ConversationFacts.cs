@@ -15,6 +15,9 @@ internal sealed class ConversationFacts
     public bool EndedQualified { get; private set; }
     /// <summary>The last feedback given in the conversation: (positive, coach handled).</summary>
     public (bool Positive, bool CoachHandled)? Csat { get; private set; }
+    /// <summary>The last feedback about the bot alone, and the last about a coach's chat (a conversation can have both).</summary>
+    public bool? BotCsat { get; private set; }
+    public bool? CoachCsat { get; private set; }
     public List<HandoffRequestFacts> Requests { get; } = [];
     public int FaqAnswered { get; private set; }
     public List<string> UnansweredQuestions { get; } = [];
@@ -32,7 +35,7 @@ internal sealed class ConversationFacts
 
         var facts = new ConversationFacts { Started = start.Timestamp };
         HandoffRequestFacts? current = null;
-        (bool Positive, bool? CoachHandled)? lastCsat = null;
+        var ratings = new List<(bool Positive, bool? CoachHandled)>();
         foreach (var e in ordered)
         {
             facts.Team ??= string.IsNullOrWhiteSpace(e.Team) ? null : e.Team;
@@ -78,15 +81,25 @@ internal sealed class ConversationFacts
                     facts.EndedQualified = string.Equals(e.Outcome, "qualified", StringComparison.OrdinalIgnoreCase);
                     break;
                 case OutcomeEventNames.CsatGiven when e.Positive is bool positive:
-                    lastCsat = (positive, e.CoachHandled);
+                    ratings.Add((positive, e.CoachHandled));
                     break;
             }
         }
-        if (lastCsat is var (isPositive, coachHandled))
+        // An event without coachHandled (older schema) is about a coach when the conversation was handled.
+        var kinds = ratings.Select(r => (r.Positive, CoachHandled: r.CoachHandled ?? facts.Handled)).ToList();
+        if (kinds.Count > 0)
         {
-            facts.Csat = (isPositive, coachHandled ?? facts.Handled);
+            facts.Csat = kinds[^1];
+            facts.BotCsat = LastOf(kinds, coachHandled: false);
+            facts.CoachCsat = LastOf(kinds, coachHandled: true);
         }
         return facts;
+    }
+
+    private static bool? LastOf(List<(bool Positive, bool CoachHandled)> ratings, bool coachHandled)
+    {
+        var ofKind = ratings.Where(r => r.CoachHandled == coachHandled).ToList();
+        return ofKind.Count > 0 ? ofKind[^1].Positive : null;
     }
 }
 

@@ -102,8 +102,8 @@ public static class MetricsCalculator
             new Ratio(handled.Count(c => c.EndedQualified), handled.Count),
             new CsatFigures(
                 new Ratio(csat.Count(x => x.Positive), csat.Count),
-                new Ratio(csat.Count(x => x.Positive && !x.CoachHandled), csat.Count(x => !x.CoachHandled)),
-                new Ratio(csat.Count(x => x.Positive && x.CoachHandled), csat.Count(x => x.CoachHandled))),
+                new Ratio(conversations.Count(c => c.BotCsat == true), conversations.Count(c => c.BotCsat != null)),
+                new Ratio(conversations.Count(c => c.CoachCsat == true), conversations.Count(c => c.CoachCsat != null))),
             requests.Count,
             new Ratio(requests.Count(r => r.AnsweredSeconds <= targetSeconds), requests.Count),
             new Ratio(requests.Count(r => r.CountsAsAbandoned), requests.Count),
