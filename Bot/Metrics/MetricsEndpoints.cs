@@ -32,7 +32,9 @@ public static class MetricsEndpoints
     {
         if (access.Check(context, allowQueryKey: true) is { } denied)
         {
-            return denied;
+            // A person opened the page: ask for the key on a page, not in JSON about a header.
+            var status = denied is IStatusCodeHttpResult { StatusCode: int code } ? code : StatusCodes.Status401Unauthorized;
+            return Results.Content(KeyForm(status == StatusCodes.Status403Forbidden), "text/html; charset=utf-8", statusCode: status);
         }
         var page = environment.WebRootFileProvider.GetFileInfo("dashboard.html");
         if (!page.Exists)
@@ -42,6 +44,17 @@ public static class MetricsEndpoints
         NoStore(context);
         return Results.Stream(page.CreateReadStream(), "text/html; charset=utf-8");
     }
+
+    private static string KeyForm(bool wrongKey) => $"""
+        <!doctype html>
+        <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>Metrics dashboard: access key</title><link rel="stylesheet" href="/dashboard.css"></head>
+        <body><main style="max-width: 28rem; margin: 4rem auto; font-family: system-ui, sans-serif">
+        <h1>Metrics dashboard</h1>
+        <p>{(wrongKey ? "That access key is not accepted. " : "")}Enter an access key from <code>Metrics:AccessKeys</code>.</p>
+        <form method="get" action="/dashboard"><input name="key" type="password" autocomplete="off" autofocus required aria-label="Access key">
+        <button type="submit">Open</button></form></main></body></html>
+        """;
 
     private static async Task<IResult> Metrics(
         HttpContext context, MetricsAccess access, IOptionsSnapshot<MetricsOptions> options, IEventLog log,
