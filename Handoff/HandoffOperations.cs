@@ -107,13 +107,19 @@ public sealed class HandoffOperations(
     /// (keeping its place), the coach is freed, and other available coaches of the team are alerted. Returns the visitor's place, or null when the
     /// chat had already moved on.
     /// </summary>
-    public async Task<int?> RequeueAsync(BotAdapter adapter, HandoffRecord record, string failedCoachId, bool tellVisitor, CancellationToken cancellationToken)
+    public async Task<int?> RequeueAsync(BotAdapter adapter, HandoffRecord record, string failedCoachId, bool tellVisitor, CancellationToken cancellationToken,
+        bool onlyIfConsoleClosed = false)
     {
         var key = KeyOf(record);
         var coachKey = HandoffStore.CoachKey(failedCoachId);
         var now = Now;
         var (requeued, position) = await store.TransactAsync([key, HandoffStore.QueueKey, coachKey], s =>
         {
+            if (onlyIfConsoleClosed && s.Get<CoachRecord>(coachKey)?.IsPresent(now, ConsolePresence) != false)
+            {
+                // Seen again since the sweeper looked (a refresh or a message on another instance): the chat stays.
+                return ((HandoffRecord?)null, 0);
+            }
             var current = s.Get<HandoffRecord>(key);
             // The coach is freed last, once the record no longer names them.
             s.UpdateAfter<CoachRecord>(coachKey, coach => coach.Release(key));

@@ -74,22 +74,75 @@ public static partial class HandoffTexts
         {
             return "";
         }
+        // Format characters (right-to-left overrides, invisible joiners) could make words or an address read as
+        // something else: they go.
+        text = FormatCharacters().Replace(text, "");
         var escaped = new System.Text.StringBuilder(text.Length + 8);
         var at = 0;
         foreach (System.Text.RegularExpressions.Match url in WebAddress().Matches(text))
         {
-            var address = url.Value.TrimEnd('.', ',', ';', ':', '!', '?', ')', ']', '}', '\'', '"', '*', '_', '~');
+            var address = TrimAddress(url.Value);
             if (address.Length <= "https://".Length)
             {
                 continue;
             }
             Escape(escaped, text.AsSpan(at, url.Index - at));
-            escaped.Append('<').Append(address).Append('>');
+            // Web Chat shows a link percent-decoded: one hiding format or control characters is shown as code,
+            // exactly as typed and not clickable (plain text would be made a link anyway).
+            if (HidesCharacters(address) && !address.Contains('`'))
+            {
+                escaped.Append('`').Append(address).Append('`');
+            }
+            else if (HidesCharacters(address))
+            {
+                Escape(escaped, address);
+            }
+            else
+            {
+                escaped.Append('<').Append(address).Append('>');
+            }
             at = url.Index + address.Length;
         }
         Escape(escaped, text.AsSpan(at));
         return escaped.ToString();
     }
+
+    /// <summary>Punctuation after an address is the sentence's, a closing bracket only when it closes nothing inside.</summary>
+    private static string TrimAddress(string address)
+    {
+        while (address.Length > 0)
+        {
+            var last = address[^1];
+            var closes = last switch { ')' => '(', ']' => '[', '}' => '{', _ => '\0' };
+            if (closes != '\0' && address.Count(c => c == closes) >= address.Count(c => c == last))
+            {
+                break;
+            }
+            if (closes == '\0' && !".,;:!?'\"*_~".Contains(last))
+            {
+                break;
+            }
+            address = address[..^1];
+        }
+        return address;
+    }
+
+    private static bool HidesCharacters(string address)
+    {
+        string decoded;
+        try
+        {
+            decoded = Uri.UnescapeDataString(address);
+        }
+        catch (UriFormatException)
+        {
+            return true;
+        }
+        return decoded.Any(c => char.IsControl(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\p{Cf}")]
+    private static partial System.Text.RegularExpressions.Regex FormatCharacters();
 
     private static void Escape(System.Text.StringBuilder escaped, ReadOnlySpan<char> text)
     {

@@ -112,7 +112,7 @@ public class HandoffFlowTests
         await using var h = await StartAsync("dana");
         var presence = h.Get<CoachPresence>();
         await presence.SeenAsync("dana", default);
-        h.Clock.Advance(TimeSpan.FromSeconds(91)); // past Handoff:ConsolePresenceSeconds (90) without a queue refresh
+        h.Clock.Advance(TimeSpan.FromSeconds(121)); // past Handoff:ConsolePresenceSeconds (120) without a queue refresh
 
         await h.VisitorSays("v1", "talk to sales");
         Assert.DoesNotContain(h.CoachSaw("dana"), t => t.StartsWith("New sales request"));
@@ -137,7 +137,7 @@ public class HandoffFlowTests
         await h.SweepAsync();
         Assert.Equal(HandoffState.Connected, (await h.Record("v1"))!.State);
 
-        h.Clock.Advance(TimeSpan.FromSeconds(31));
+        h.Clock.Advance(TimeSpan.FromSeconds(61));
         await h.SweepAsync();
 
         Assert.Equal(HandoffState.Queued, (await h.Record("v1"))!.State);
@@ -145,6 +145,23 @@ public class HandoffFlowTests
         Assert.Contains(h.CoachSaw("dave"), t => t.StartsWith("Request #1 is back in the sales queue"));
         await h.CoachSays("dave", "accept 1");
         Assert.Equal("You're now chatting with Dave from our sales team.", h.VisitorSaw("v1").Last());
+    }
+
+    [Fact]
+    public async Task A_coach_typing_in_the_console_keeps_the_chat_even_when_its_queue_refresh_stopped()
+    {
+        await using var h = await StartAsync("dana");
+        await h.Get<CoachPresence>().SeenAsync("dana", default);
+        await h.VisitorSays("v1", "talk to sales");
+        await h.CoachSays("dana", "accept 1");
+        h.Clock.Advance(TimeSpan.FromSeconds(60));
+        await h.CoachSays("dana", "Let me check that for you");
+
+        h.Clock.Advance(TimeSpan.FromSeconds(80)); // 140 s after the last refresh, 80 s after the last message
+        await h.SweepAsync();
+
+        Assert.Equal(HandoffState.Connected, (await h.Record("v1"))!.State);
+        Assert.Equal("Dana: Let me check that for you", h.VisitorSaw("v1").Last());
     }
 
     [Fact]

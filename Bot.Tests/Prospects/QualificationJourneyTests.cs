@@ -196,13 +196,29 @@ public class QualificationJourneyTests
             .Send("Sales pipeline").Bot(JourneyTexts.TimelineQuestion)
             .Send("this month").Bot(JourneyTexts.EmailQuestion)
             .Send("no").Bot(JourneyTexts.EmailRetry, JourneyTexts.Skip)
-            .Send("jane.doe@acme.con").Bot(JourneyTexts.EmailNotTaken)
+            .Send("no email").Bot(JourneyTexts.MovingOn)
             // Sales pipeline 20 + this month 30 = 50, below 60.
             .BotStartsWith("Thanks, that's all I need. The quickest way")
             .NothingMore()
             .StartTestAsync();
         var completed = Assert.Single(h.Events.Named(OutcomeEventNames.QualificationCompleted));
         Assert.Equal((50.0, false), (completed.Score, completed.Qualified));
+    }
+
+    [Fact]
+    public async Task A_second_refused_address_is_said_to_be_not_taken()
+    {
+        await using var h = new JourneyHarness();
+        await h.Start(h.Conversation())
+            .BotSaysAnything()
+            .Send("What are your prices?").BotSaysAnything().BotSaysAnything().Bot(JourneyTexts.RoleQuestion)
+            .Send("Sales").Bot(JourneyTexts.SizeQuestion)
+            .Send("40").Bot(JourneyTexts.UseCaseQuestion)
+            .Send("Sales pipeline").Bot(JourneyTexts.TimelineQuestion)
+            .Send("this month").Bot(JourneyTexts.EmailQuestion)
+            .Send("jane.doe@acme,com").Bot(JourneyTexts.EmailRetry, JourneyTexts.Skip)
+            .Send("jane.doe@acme.con").Bot(JourneyTexts.EmailNotTaken)
+            .StartTestAsync();
     }
 
     [Theory]

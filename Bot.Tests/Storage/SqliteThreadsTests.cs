@@ -79,7 +79,7 @@ public class SqliteThreadsTests
         SqliteThreads.IdleTimeout = TimeSpan.FromMilliseconds(5);
         try
         {
-            await SqliteThreads.WriteAsync(file, () => { });
+            await SqliteThreads.WriteAsync(file, () => { }).WaitAsync(TimeSpan.FromSeconds(10));
             var deadline = DateTime.UtcNow.AddSeconds(10);
             while (SqliteThreads.LiveLanes(file) > 0 && DateTime.UtcNow < deadline)
             {
@@ -91,7 +91,8 @@ public class SqliteThreadsTests
             var done = 0;
             for (var i = 0; i < 100; i++)
             {
-                await SqliteThreads.WriteAsync(file, () => Interlocked.Increment(ref done));
+                // A lost item fails here instead of hanging the run.
+                await SqliteThreads.WriteAsync(file, () => Interlocked.Increment(ref done)).WaitAsync(TimeSpan.FromSeconds(10));
                 await Task.Delay(i % 7);
             }
             Assert.Equal(100, done);

@@ -7,7 +7,7 @@ namespace ChatBot.Commands;
 /// `forget-visitor &lt;visitorId&gt; [--Setting=value ...]`: a privacy request. Deletes everything stored for the visitor
 /// id on the configured back end (Storage:Kind, with the host's configuration; extra settings as for the host) and
 /// prints what it deleted, per kind. Exit code 0 when done (also when nothing was found), 2 on bad input or
-/// unusable storage (one line naming the setting).
+/// unusable storage (one line naming the setting), 3 when deleted but a running bot kept SQLite's log from being emptied.
 /// </summary>
 public static class ForgetVisitorCommand
 {
@@ -45,7 +45,9 @@ public static class ForgetVisitorCommand
             var busy = rebuilt.Where(r => !r.LogEmptied).Select(r => r.File).ToList();
             if (busy.Count > 0)
             {
-                Console.WriteLine($"The write-ahead log of {string.Join(", ", busy)} is in use by a running bot and still holds deleted text until the bot checkpoints it; run forget-visitor again with the bot stopped to empty it now.");
+                // SQLite reuses a log without emptying it: only a checkpoint with no reader truncates it.
+                Console.Error.WriteLine($"forget-visitor: the write-ahead log of {string.Join(", ", busy)} is in use by a running bot and may still hold the deleted text. Stop the bot and run forget-visitor again.");
+                return 3;
             }
         }
         return 0;

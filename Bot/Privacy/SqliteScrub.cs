@@ -5,8 +5,8 @@ namespace ChatBot.Privacy;
 /// <summary>
 /// SQLite keeps deleted rows' bytes in free pages and in the write-ahead log until they are reused: after a privacy
 /// request the files are rebuilt (VACUUM) and the log emptied, so the visitor's words are not left on disk. Emptying
-/// the log needs no other connection reading it: run forget-visitor with the bot stopped, or the log is only emptied
-/// when the bot next checkpoints it (reported as not emptied).
+/// the log needs no other connection reading it, and SQLite reuses a log without emptying it: with the bot running
+/// the log may keep the deleted text (reported; forget-visitor must then run again with the bot stopped).
 /// </summary>
 public static class SqliteScrub
 {

@@ -63,7 +63,8 @@
 
   async function poll(key) {
     try {
-      const response = await fetch('/api/coach/queue', { headers: { 'X-Coach-Key': key } });
+      // A refresh that hangs must not stop the next one: each is also the console's sign of life (coach presence).
+      const response = await fetch('/api/coach/queue', { headers: { 'X-Coach-Key': key }, signal: AbortSignal.timeout(10000) });
       if (response.status === 401) {
         signOut('Your console key is no longer valid.');
         return;

@@ -132,7 +132,7 @@
 
   function csatChart(csat, target) {
     document.getElementById('csat-note').textContent =
-      `Positive over all feedback. Bot only: ${csat.botOnly.count} of ${csat.botOnly.total}; coach-handled: ${csat.coachHandled.count} of ${csat.coachHandled.total}.`;
+      `Conversations whose last rating is positive, of all rated. Bot only: ${csat.botOnly.count} of ${csat.botOnly.total}; coach-handled: ${csat.coachHandled.count} of ${csat.coachHandled.total}.`;
     const rows = [['Overall', csat.overall], ['Bot only', csat.botOnly], ['Coach-handled', csat.coachHandled]];
     charts.push(new Chart(document.getElementById('csat'), {
       type: 'bar',

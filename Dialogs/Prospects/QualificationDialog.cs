@@ -162,8 +162,9 @@ public sealed partial class QualificationDialog : ComponentDialog
         }
         if (stepContext.PromptExhausted)
         {
-            // Not "let's move on": the visitor tried twice and must not think the address was taken.
-            await stepContext.Context.SendActivityAsync(JourneyTexts.EmailNotTaken, cancellationToken: cancellationToken);
+            // After an address that was refused, not "let's move on": the visitor must not think it was taken.
+            var triedAnAddress = stepContext.Context.Activity.Text?.Contains('@') == true;
+            await stepContext.Context.SendActivityAsync(triedAnAddress ? JourneyTexts.EmailNotTaken : JourneyTexts.MovingOn, cancellationToken: cancellationToken);
         }
         if (answers.Email == null || answers.ContactConsent != null)
         {

@@ -17,7 +17,7 @@ namespace ChatBot.Handoff.Middleware;
 /// Commands change the shared records with ETag-checked writes; anything else is relayed to the one visitor the
 /// coach is connected to.
 /// </summary>
-public sealed class CoachHandoff(HandoffOperations ops, HandoffQueueView queue)
+public sealed class CoachHandoff(HandoffOperations ops, HandoffQueueView queue, ChatBot.Handoff.Coaches.CoachPresence presence)
 {
     public const string HelloEvent = "coach.hello";
 
@@ -99,6 +99,9 @@ public sealed class CoachHandoff(HandoffOperations ops, HandoffQueueView queue)
         return await ops.Store.TransactAsync([key], s =>
         {
             var record = s.Get<CoachRecord>(key) ?? new CoachRecord { CoachId = coach.Id };
+            var seenAt = record.ConsoleSeenAt;
+            presence.SeenInTurn(record, reference.ChannelId);
+            var changed = seenAt != record.ConsoleSeenAt;
             if (record.AgentReference?.Conversation?.Id != reference.Conversation?.Id || record.AgentReference?.ServiceUrl != reference.ServiceUrl)
             {
                 record.AgentReference = reference;
@@ -107,6 +110,10 @@ public sealed class CoachHandoff(HandoffOperations ops, HandoffQueueView queue)
                     // Now reached elsewhere (Teams), where there is no console to be seen: present while reachable.
                     record.ConsoleSeenAt = null;
                 }
+                changed = true;
+            }
+            if (changed)
+            {
                 s.Put(key, record);
             }
             return record;

@@ -28,7 +28,7 @@ public sealed class HandoffOptions
     /// always taken as present.
     /// </summary>
     [Range(61, 3600)]
-    public int ConsolePresenceSeconds { get; set; } = 90;
+    public int ConsolePresenceSeconds { get; set; } = 120;
 
     /// <summary>How often expired requests are looked for.</summary>
     [Range(1, 3600)]

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using ChatBot.Handoff.Events;
 using ChatBot.Handoff.Middleware;
 using ChatBot.Handoff.Requests;
@@ -12,7 +13,7 @@ namespace ChatBot.Handoff.Timeouts;
 /// honestly and asked for an email, the request is closed as missed. Every instance may sweep: closing is an
 /// ETag-checked write, so only one of them wins and tells the visitor.
 /// </summary>
-public sealed class HandoffSweeper(HandoffOperations ops)
+public sealed class HandoffSweeper(HandoffOperations ops, ILogger<HandoffSweeper> logger)
 {
     /// <summary>One pass; returns how many requests this call closed.</summary>
     public async Task<int> SweepAsync(BotAdapter adapter, CancellationToken cancellationToken = default)
@@ -90,10 +91,18 @@ public sealed class HandoffSweeper(HandoffOperations ops)
             {
                 continue;
             }
-            var chat = await ops.Store.GetAsync<HandoffRecord>(me.ActiveRecordKey, cancellationToken);
-            if (chat is { State: HandoffState.Connected } && chat.CoachId == coach.Id)
+            try
             {
-                await ops.RequeueAsync(adapter, chat, coach.Id, tellVisitor: true, cancellationToken);
+                var chat = await ops.Store.GetAsync<HandoffRecord>(me.ActiveRecordKey, cancellationToken);
+                if (chat is { State: HandoffState.Connected } && chat.CoachId == coach.Id)
+                {
+                    await ops.RequeueAsync(adapter, chat, coach.Id, tellVisitor: true, cancellationToken, onlyIfConsoleClosed: true);
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // One coach's trouble must not keep the others' chats stranded until the next pass.
+                logger.LogWarning(e, "Could not hand back the chat of coach {CoachId}, whose console is closed", coach.Id);
             }
         }
     }

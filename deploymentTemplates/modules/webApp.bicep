@@ -129,7 +129,8 @@ var baseSettings = [
   { name: 'Urls', value: 'http://+:${port}' }
   { name: 'WEBSITES_PORT', value: string(port) }
   // Application Insights: the bot sends its outcome events there (custom events); App Service's built-in agent
-  // reads the same connection string for requests, dependencies and logs.
+  // reads the same connection string for requests, dependencies and logs (it may stand down beside the bot's own
+  // Application Insights library: docs/deployment.md says what to check).
   { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: appInsights.properties.ConnectionString }
   { name: 'ApplicationInsightsAgent_EXTENSION_VERSION', value: '~3' }
   { name: 'XDT_MicrosoftApplicationInsights_Mode', value: 'recommended' }
