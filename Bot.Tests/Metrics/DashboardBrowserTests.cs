@@ -54,7 +54,7 @@ public class DashboardBrowserTests(ITestOutputHelper output)
     {
         var demoPath = Path.Combine(Path.GetTempPath(), "chatbot-tests", "demo-" + Guid.NewGuid().ToString("N"));
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        DemoDataCommand.Write(Path.Combine(demoPath, DemoEventStore.FileName), today, 30, seed: 7);
+        await DemoDataCommand.WriteAsync(Path.Combine(demoPath, DemoEventStore.FileName), today, 30, seed: 7);
         await using var host = await BotTestHost.StartAsync(MetricsApiTests.Settings(demoPath));
         var range = $"from={today.AddDays(-29):yyyy-MM-dd}&to={today:yyyy-MM-dd}";
 

@@ -22,7 +22,7 @@ public class DashboardQueryBenchmarkTests
 
         var sqliteFile = Path.Combine(Path.GetTempPath(), "chatbot-tests", Guid.NewGuid().ToString("N"), "events.db");
         var sqlite = new SqliteEventLog(sqliteFile);
-        sqlite.ReplaceAll(events);
+        await sqlite.ReplaceAllAsync(events);
         var container = await Azurite.NewContainerAsync();
         var blob = new BlobEventLog(container);
         var write = Stopwatch.StartNew();

@@ -86,7 +86,7 @@ public class DemoDataTests
     public async Task UseDemoData_makes_the_demo_store_the_default()
     {
         var demoPath = Path.Combine(Path.GetTempPath(), "chatbot-tests", "demo-" + Guid.NewGuid().ToString("N"));
-        DemoDataCommand.Write(Path.Combine(demoPath, DemoEventStore.FileName), new DateOnly(2026, 11, 30), 2, 7);
+        await DemoDataCommand.WriteAsync(Path.Combine(demoPath, DemoEventStore.FileName), new DateOnly(2026, 11, 30), 2, 7);
         var settings = MetricsApiTests.Settings(demoPath);
         settings["Metrics:UseDemoData"] = "true";
 

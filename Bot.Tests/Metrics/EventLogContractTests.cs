@@ -165,7 +165,7 @@ public sealed class SqliteEventLogTests : EventLogContractTests, IDisposable
         var log = new ChatBot.Events.SqliteEventLog(File);
         await log.RecordAsync(Event("old", 1));
 
-        log.ReplaceAll([Event("new.a", 2), Event("new.b", 3)]);
+        await log.ReplaceAllAsync([Event("new.a", 2), Event("new.b", 3)]);
 
         Assert.Equal(["new.a", "new.b"], (await ReadAll(log, T0, T0.AddMinutes(1))).Select(e => e.Name));
     }
@@ -177,7 +177,7 @@ public sealed class SqliteEventLogTests : EventLogContractTests, IDisposable
         var page = ChatBot.Events.SqliteEventLog.ReadPage;
         // Three events share each second, so page boundaries fall inside a timestamp; one before the range.
         var events = Enumerable.Range(0, page * 2 + 7).Select(i => Event($"e.{i:D5}", 1 + i / 3)).ToList();
-        log.ReplaceAll([Event("before", 0), .. events]);
+        await log.ReplaceAllAsync([Event("before", 0), .. events]);
 
         var read = await ReadAll(log, T0.AddSeconds(1), T0.AddDays(1));
 

@@ -14,7 +14,7 @@ public static class DemoDataCommand
 {
     public const string Usage = "[--days 30] [--seed 7] [--end yyyy-MM-dd] [--path folder]: writes a labelled demo month of events into the demo store";
 
-    public static Task<int> RunAsync(string[] args)
+    public static async Task<int> RunAsync(string[] args)
     {
         var days = 30;
         var seed = 7;
@@ -34,23 +34,23 @@ public static class DemoDataCommand
             if (!ok)
             {
                 Console.Error.WriteLine($"demo-data: bad value for '{args[i]}': '{value}'. Usage: demo-data {Usage}");
-                return Task.FromResult(2);
+                return 2;
             }
             i++;
         }
 
         var file = path != null ? Path.Combine(Path.GetFullPath(path), DemoEventStore.FileName) : ConfiguredFile();
-        var count = Write(file, end, days, seed);
+        var count = await WriteAsync(file, end, days, seed);
         Console.WriteLine($"DEMO DATA: wrote {count} events ({days} days to {end:yyyy-MM-dd}, seed {seed}) to {file}");
         Console.WriteLine("Serve it with Metrics:UseDemoData=true, or open /dashboard?demo=1&key=<access key>.");
-        return Task.FromResult(0);
+        return 0;
     }
 
     /// <summary>Replaces the demo store's content with the generated month; returns the number of events.</summary>
-    public static int Write(string databaseFile, DateOnly lastDay, int days, int seed)
+    public static async Task<int> WriteAsync(string databaseFile, DateOnly lastDay, int days, int seed)
     {
         var events = DemoMonth.Generate(lastDay, days, seed);
-        new SqliteEventLog(databaseFile).ReplaceAll(events);
+        await new SqliteEventLog(databaseFile).ReplaceAllAsync(events);
         return events.Count;
     }
 

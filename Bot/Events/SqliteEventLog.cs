@@ -75,11 +75,10 @@ public sealed class SqliteEventLog : IEventLog
     /// Replaces the whole log with these events in one transaction. Only for a store of its own (the
     /// demo-data command rewrites the demo store); the real log is append-only.
     /// </summary>
-    public void ReplaceAll(IEnumerable<OutcomeEvent> outcomes)
+    public Task ReplaceAllAsync(IEnumerable<OutcomeEvent> outcomes)
     {
-        // A command, not a turn: it waits for the writer thread.
         var all = outcomes.ToList();
-        Storage.SqliteThreads.WriteAsync(DatabaseFile, () => Replace(all)).GetAwaiter().GetResult();
+        return Storage.SqliteThreads.WriteAsync(DatabaseFile, () => Replace(all));
     }
 
     private void Replace(List<OutcomeEvent> outcomes)
