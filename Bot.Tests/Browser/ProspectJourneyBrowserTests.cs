@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ChatBot.Tests.Infrastructure;
 using Newtonsoft.Json.Linq;
 using Xunit.Abstractions;
@@ -19,36 +18,10 @@ public class ProspectJourneyBrowserTests(ITestOutputHelper output)
     [Fact]
     public async Task A_prospect_walks_from_the_greeting_to_a_qualified_handoff_and_the_events_and_metrics_follow()
     {
-        var scriptDir = Path.Combine(TestPaths.RepoRoot, "Bot.Tests", "Browser");
-        Assert.True(File.Exists("/usr/bin/chromium"), "Debian chromium is missing: run ./test.sh (apt-get install -y chromium).");
-        Assert.True(Directory.Exists(Path.Combine(scriptDir, "node_modules", "playwright-core")),
-            "playwright-core is missing: run ./test.sh (npm ci in Bot.Tests/Browser).");
 
         await using var host = await BotTestHost.StartAsync();
         var screenshots = TestPaths.Output("journey");
-        var start = new ProcessStartInfo("node", ["prospect-journey.mjs", host.BaseUrl, SalesConsoleKey, screenshots])
-        {
-            WorkingDirectory = scriptDir,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var node = Process.Start(start)!;
-        var stdout = node.StandardOutput.ReadToEndAsync();
-        var stderr = node.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        try
-        {
-            await node.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            node.Kill(entireProcessTree: true);
-            throw;
-        }
-        var text = await stdout;
-        output.WriteLine(text);
-        output.WriteLine(await stderr);
-        Assert.True(node.ExitCode == 0, $"the browser script failed: {text} {await stderr}");
+        var text = await BrowserScript.RunAsync(output, "prospect-journey.mjs", host.BaseUrl, SalesConsoleKey, screenshots);
         var result = JObject.Parse(text.Trim().Split('\n').Last());
         Assert.True(result.Value<bool>("ok"));
         Assert.Equal(["Pricing", "I have a question", "Book a demo", "Talk to a person"], result["welcomeButtons"]!.Values<string>());

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ChatBot.Tests.Infrastructure;
 using Newtonsoft.Json.Linq;
 using Xunit.Abstractions;
@@ -20,36 +19,10 @@ public class ReviewReplayBrowserTests(ITestOutputHelper output)
     [Fact]
     public async Task The_reviewers_conversations_read_right_in_Web_Chat()
     {
-        var scriptDir = Path.Combine(TestPaths.RepoRoot, "Bot.Tests", "Browser");
-        Assert.True(File.Exists("/usr/bin/chromium"), "Debian chromium is missing: run ./test.sh (apt-get install -y chromium).");
-        Assert.True(Directory.Exists(Path.Combine(scriptDir, "node_modules", "playwright-core")),
-            "playwright-core is missing: run ./test.sh (npm ci in Bot.Tests/Browser).");
 
         await using var host = await BotTestHost.StartAsync();
         var screenshots = TestPaths.Output("review");
-        var start = new ProcessStartInfo("node", ["review-replay.mjs", host.BaseUrl, SalesConsoleKey, screenshots])
-        {
-            WorkingDirectory = scriptDir,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var node = Process.Start(start)!;
-        var stdout = node.StandardOutput.ReadToEndAsync();
-        var stderr = node.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
-        try
-        {
-            await node.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            node.Kill(entireProcessTree: true);
-            throw;
-        }
-        var text = await stdout;
-        output.WriteLine(text);
-        output.WriteLine(await stderr);
-        Assert.True(node.ExitCode == 0, $"the browser script failed: {text} {await stderr}");
+        var text = await BrowserScript.RunAsync(output, "review-replay.mjs", host.BaseUrl, SalesConsoleKey, screenshots);
         var result = JObject.Parse(text.Trim().Split('\n').Last());
         Assert.Empty(result["problems"]!);
         Assert.Equal(["Talk to sales"], result["afterQualifiedButtons"]!.Values<string>());

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ChatBot.Tests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -14,39 +13,12 @@ public class WebChatBrowserTests(ITestOutputHelper output)
     [Fact]
     public async Task Web_Chat_on_the_page_gets_the_bots_reply_and_resumes_after_reload()
     {
-        var scriptDir = Path.Combine(TestPaths.RepoRoot, "Bot.Tests", "Browser");
-        Assert.True(File.Exists("/usr/bin/chromium"), "Debian chromium is missing: run ./test.sh (apt-get install -y chromium).");
-        Assert.True(Directory.Exists(Path.Combine(scriptDir, "node_modules", "playwright-core")),
-            "playwright-core is missing: run ./test.sh (npm ci in Bot.Tests/Browser).");
         Assert.True(File.Exists(Path.Combine(TestPaths.RepoRoot, "Bot", "wwwroot", "lib", "webchat.js")), "webchat.js was not bundled by the build.");
 
         await using var host = await BotTestHost.StartAsync();
         var screenshots = TestPaths.Output("browser");
 
-        var start = new ProcessStartInfo("node", ["webchat-roundtrip.mjs", host.BaseUrl + "/", screenshots])
-        {
-            WorkingDirectory = scriptDir,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var node = Process.Start(start)!;
-        var stdout = node.StandardOutput.ReadToEndAsync();
-        var stderr = node.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        try
-        {
-            await node.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            node.Kill(entireProcessTree: true);
-            throw;
-        }
-        var result = await stdout;
-        output.WriteLine(result);
-        output.WriteLine(await stderr);
-
-        Assert.True(node.ExitCode == 0, $"the browser script failed: {result} {await stderr}");
+        var result = await BrowserScript.RunAsync(output, "webchat-roundtrip.mjs", host.BaseUrl + "/", screenshots);
         Assert.Contains("\"ok\":true", result);
         // The script found the bot's reply to "hello" (by replyToId) in the polls and on screen, whatever its wording.
         Assert.Matches("\"reply\":\"[^\"]+", result);

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using ChatBot.Tests.Browser;
 using System.Globalization;
 using System.Text.Json;
 using ChatBot.Commands;
@@ -90,10 +90,6 @@ public class DashboardBrowserTests(ITestOutputHelper output)
     /// <summary>Opens /dashboard?key=...&amp;query, checks what every page must do, and returns the script's findings.</summary>
     private async Task<JsonElement> OpenAsync(BotTestHost host, string query, string screenshotName)
     {
-        var scriptDir = Path.Combine(TestPaths.RepoRoot, "Bot.Tests", "Browser");
-        Assert.True(File.Exists("/usr/bin/chromium"), "Debian chromium is missing: run ./test.sh (apt-get install -y chromium).");
-        Assert.True(Directory.Exists(Path.Combine(scriptDir, "node_modules", "playwright-core")),
-            "playwright-core is missing: run ./test.sh (npm ci in Bot.Tests/Browser).");
         Assert.True(File.Exists(Path.Combine(TestPaths.RepoRoot, "Bot", "wwwroot", "lib", "chart.js", "chart.umd.js")), "chart.js was not bundled by the build.");
 
         var folder = TestPaths.Output("browser");
@@ -101,29 +97,7 @@ public class DashboardBrowserTests(ITestOutputHelper output)
         var screenshot = Path.Combine(folder, screenshotName);
         File.Delete(screenshot);
         var url = $"{host.BaseUrl}/dashboard?key={MetricsApiTests.Key}&{query}";
-        var start = new ProcessStartInfo("node", ["dashboard.mjs", url, screenshot])
-        {
-            WorkingDirectory = scriptDir,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var node = Process.Start(start)!;
-        var stdout = node.StandardOutput.ReadToEndAsync();
-        var stderr = node.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        try
-        {
-            await node.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            node.Kill(entireProcessTree: true);
-            throw;
-        }
-        var result = await stdout;
-        output.WriteLine(result);
-        output.WriteLine(await stderr);
-        Assert.True(node.ExitCode == 0, $"the browser script failed: {result} {await stderr}");
+        var result = await BrowserScript.RunAsync(output, "dashboard.mjs", url, screenshot);
 
         var page = JsonDocument.Parse(result).RootElement.Clone();
         Assert.Empty(page.GetProperty("pageErrors").EnumerateArray());
