@@ -1,5 +1,4 @@
 using ChatBot.Handoff.Privacy;
-using System.Text;
 using ChatBot.Handoff.Coaches;
 using ChatBot.Handoff.Events;
 using ChatBot.Handoff.Options;
@@ -104,8 +103,8 @@ public sealed class HandoffOperations(
 
     /// <summary>
     /// A relay to or from a connected chat failed, or the coach's console was closed: the request goes back in line
-    /// (keeping its place), the coach is freed, and other available coaches of the team are alerted. Returns the visitor's place, or null when the
-    /// chat had already moved on.
+    /// (keeping its place), the coach is freed, and other available coaches of the team are alerted. Returns the
+    /// visitor's place, or null when the chat had already moved on (or, with onlyIfConsoleClosed, the coach is back).
     /// </summary>
     public async Task<int?> RequeueAsync(BotAdapter adapter, HandoffRecord record, string failedCoachId, bool tellVisitor, CancellationToken cancellationToken,
         bool onlyIfConsoleClosed = false)

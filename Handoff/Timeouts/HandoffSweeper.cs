@@ -1,10 +1,10 @@
-using Microsoft.Extensions.Logging;
 using ChatBot.Handoff.Events;
 using ChatBot.Handoff.Middleware;
 using ChatBot.Handoff.Requests;
 using ChatBot.Handoff.Storage;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Logging;
 
 namespace ChatBot.Handoff.Timeouts;
 
