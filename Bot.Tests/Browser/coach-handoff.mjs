@@ -2,7 +2,7 @@
 // (signed in with a console key) sees the request in the queue panel and accepts it, each sees the other's
 // message, the coach ends the chat as qualified and the visitor gets the bot's feedback question.
 // Usage: node coach-handoff.mjs <base url> <console key> <output folder>. Prints one JSON line; exit 0 = passed.
-import { chromium } from 'playwright-core';
+import { TIMEOUT, launchChromium, normalize, say, screenshots, shows } from './webchat-page.mjs';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -12,45 +12,14 @@ if (!baseUrl || !consoleKey || !outputDir) {
   process.exit(2);
 }
 mkdirSync(outputDir, { recursive: true });
+const shot = screenshots(outputDir);
 
-const TIMEOUT = 25_000;
 const result = { ok: false, steps: [] };
 let browser;
 const pages = {};
 
-// Web Chat renders markdown with typographic quotes and its own spacing: compare normalized text.
-const normalize = text => String(text).replace(/[\u2018\u2019]/g, "'").replace(/[\u201C\u201D]/g, '"').replace(/\s+/g, ' ').trim();
-
-async function shows(page, text) {
-  const expected = normalize(text);
-  const deadline = Date.now() + TIMEOUT;
-  while (Date.now() < deadline) {
-    if (normalize(await page.locator('#webchat').innerText()).includes(expected)) {
-      return;
-    }
-    await page.waitForTimeout(100);
-  }
-  throw new Error(`timed out waiting for "${text}" on the ${page === pages.coach ? 'coach' : 'visitor'} page`);
-}
-
-async function say(page, text) {
-  const input = page.locator('[data-id="webchat-sendbox-input"]').first();
-  await input.fill(text);
-  await input.press('Enter');
-}
-
-async function shot(page, name) {
-  await page.waitForTimeout(400); // let Web Chat finish scrolling
-  await page.screenshot({ path: join(outputDir, name) });
-}
-
 try {
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-  });
+  browser = await launchChromium();
   const errors = [];
   for (const who of ['coach', 'visitor']) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });

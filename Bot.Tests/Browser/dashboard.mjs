@@ -3,7 +3,7 @@
 // what a person sees: the headline cards, the DEMO DATA label, the unanswered questions, how many charts have
 // pixels on them, page errors and any request that left the machine.
 // Usage: node dashboard.mjs <dashboard url with ?key=> <screenshot.png>. Exit code 0 = the page reached "ready".
-import { chromium } from 'playwright-core';
+import { launchChromium } from './webchat-page.mjs';
 
 const [url, screenshot] = process.argv.slice(2);
 if (!url || !screenshot) {
@@ -14,12 +14,7 @@ if (!url || !screenshot) {
 const result = { ok: false, pageErrors: [], offsite: [] };
 let browser;
 try {
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-  });
+  browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   page.setDefaultTimeout(20_000);
   page.on('pageerror', error => result.pageErrors.push(String(error)));

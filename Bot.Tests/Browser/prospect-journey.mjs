@@ -5,7 +5,7 @@
 // and is queued for sales; the coach's queue panel shows the qualification summary. Then two more visitors: a
 // documented question answered at once (and the feedback question), and an advice question routed to a coach.
 // Usage: node prospect-journey.mjs <base url> <console key> <output folder>. Prints one JSON line; exit 0 = passed.
-import { chromium } from 'playwright-core';
+import { TIMEOUT, buttons, launchChromium, normalize, say, screenshots, shows, tap } from './webchat-page.mjs';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -15,56 +15,14 @@ if (!baseUrl || !consoleKey || !outputDir) {
   process.exit(2);
 }
 mkdirSync(outputDir, { recursive: true });
+const shot = screenshots(outputDir);
 
-const TIMEOUT = 25_000;
 const result = { ok: false, steps: [] };
 let browser;
 const pages = {};
 
-// Web Chat renders markdown with typographic quotes and its own spacing: compare normalized text.
-const normalize = text => String(text).replace(/[\u2018\u2019]/g, "'").replace(/[\u201C\u201D]/g, '"').replace(/\s+/g, ' ').trim();
-
-async function shows(page, text) {
-  const expected = normalize(text);
-  const deadline = Date.now() + TIMEOUT;
-  while (Date.now() < deadline) {
-    if (normalize(await page.locator('#webchat').innerText()).includes(expected)) {
-      return;
-    }
-    await page.waitForTimeout(100);
-  }
-  throw new Error(`timed out waiting for "${text}"`);
-}
-
-// The suggested actions on screen now (Web Chat shows only the latest activity's).
-async function buttons(page) {
-  return (await page.locator('#webchat .webchat__suggested-action').allInnerTexts()).map(normalize).filter(Boolean);
-}
-
-async function tap(page, label) {
-  const button = page.locator('#webchat .webchat__suggested-action', { hasText: label }).first();
-  await button.waitFor();
-  await button.click();
-}
-
-async function say(page, text) {
-  const input = page.locator('[data-id="webchat-sendbox-input"]').first();
-  await input.fill(text);
-  await input.press('Enter');
-}
-
-async function shot(page, name) {
-  await page.waitForTimeout(500); // let Web Chat finish scrolling
-  await page.screenshot({ path: join(outputDir, name) });
-}
-
 try {
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-  });
+  browser = await launchChromium();
   const errors = [];
   const polled = {};
   const open = async who => {

@@ -9,7 +9,7 @@
 //   selfserve: a price question from a visitor who does not qualify (the self-serve links).
 //   feedback:  after a coach ends the chat, 👍 then a question instead of a comment.
 // Usage: node review-replay.mjs <base url> <sales console key> <output folder>. Prints one JSON line; exit 0 = passed.
-import { chromium } from 'playwright-core';
+import { TIMEOUT, buttons, launchChromium, normalize, say, screenshots, shows, tap, transcript } from './webchat-page.mjs';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -19,37 +19,15 @@ if (!baseUrl || !consoleKey || !outputDir) {
   process.exit(2);
 }
 mkdirSync(outputDir, { recursive: true });
+const shot = screenshots(outputDir);
 
-const TIMEOUT = 25_000;
 const result = { ok: false, steps: [], problems: [] };
 let browser;
 const pages = {};
 
-const normalize = text => String(text).replace(/[\u2018\u2019]/g, "'").replace(/[\u201C\u201D]/g, '"').replace(/\s+/g, ' ').trim();
-
-async function transcript(page) {
-  return normalize(await page.locator('#webchat').innerText());
-}
-
-async function shows(page, text) {
-  const expected = normalize(text);
-  const deadline = Date.now() + TIMEOUT;
-  while (Date.now() < deadline) {
-    if ((await transcript(page)).includes(expected)) {
-      return;
-    }
-    await page.waitForTimeout(100);
-  }
-  throw new Error(`timed out waiting for "${text}"`);
-}
-
 // How often the text appears in the transcript (Web Chat renders each text more than once: compare counts).
 async function count(page, text) {
   return (await transcript(page)).split(normalize(text)).length - 1;
-}
-
-async function buttons(page) {
-  return (await page.locator('#webchat .webchat__suggested-action').allInnerTexts()).map(normalize).filter(Boolean);
 }
 
 // Suggested actions whose label does not fit (Web Chat cuts them with an ellipsis).
@@ -59,25 +37,8 @@ async function cutButtons(page) {
     .map(n => n.innerText.trim()));
 }
 
-async function tap(page, label) {
-  const button = page.locator('#webchat .webchat__suggested-action', { hasText: label }).first();
-  await button.waitFor();
-  await button.click();
-}
-
-async function say(page, text) {
-  const input = page.locator('[data-id="webchat-sendbox-input"]').first();
-  await input.fill(text);
-  await input.press('Enter');
-}
-
 async function settle(page) {
   await page.waitForTimeout(1200); // the replies of one turn arrive within a poll or two
-}
-
-async function shot(page, name) {
-  await page.waitForTimeout(500);
-  await page.screenshot({ path: join(outputDir, name) });
 }
 
 function check(condition, problem) {
@@ -87,12 +48,7 @@ function check(condition, problem) {
 }
 
 try {
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-  });
+  browser = await launchChromium();
   const errors = [];
   const open = async who => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
